@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Each context imports only itself and src/shared (DESIGN.md). */
+const contexts = ['content', 'background', 'popup', 'bridge'];
+const boundaries = contexts.map((self) => ({
+  files: [`src/${self}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: contexts
+          .filter((other) => other !== self)
+          .map((other) => ({
+            group: [`**/${other}/**`, `../${other}`, `../../${other}/**`],
+            message: `src/${self} may import only itself and src/shared.`,
+          })),
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'dist-bridge/**', 'node_modules/**', 'test-results/**', 'e2e/pages/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      curly: ['error', 'all'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  ...boundaries,
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window', 'process'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'webextension-polyfill'] }],
+    },
+  },
+  {
+    files: ['src/background/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'document', 'window', 'process'] },
+  },
+  {
+    files: ['*.js', '*.ts', 'scripts/**', '.ci/**'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,2 @@
+// Service worker entry. Filled in by the observe loop.
+export {};

@@ -1,0 +1,2 @@
+// Content script entry: one per frame. Filled in by the observe loop.
+export {};

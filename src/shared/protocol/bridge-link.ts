@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Action } from '../schema/actions';
+import { ErrorInfo } from '../schema/errors';
+import { ExecuteResponse } from '../schema/execute';
+import { Observation, ObserveRequest } from '../schema/observation';
+import { ScrapeRequest, ScrapeResponse } from '../schema/scrape';
+import { Session, SessionStart } from '../schema/session';
+import type { Registry } from './method';
+
+/** Native messaging host name; the host manifest carries it. */
+export const NATIVE_HOST_NAME = 'dev.tabsight.bridge';
+
+const SessionRef = z.strictObject({ session_id: z.string() });
+
+export const ExtensionHello = z.strictObject({
+  extension_id: z.string(),
+  version: z.string(),
+  protocol_version: z.string(),
+});
+export type ExtensionHello = z.infer<typeof ExtensionHello>;
+
+/** Methods the bridge calls on the extension's service worker. */
+export const BridgeMethods = {
+  ping: { params: z.strictObject({}), result: ExtensionHello },
+  'session.start': { params: SessionStart, result: Session },
+  'session.list': {
+    params: z.strictObject({ only_active: z.boolean() }),
+    result: z.array(Session),
+  },
+  'session.get': { params: SessionRef, result: Session },
+  'session.stop': { params: SessionRef, result: Session },
+  'page.observe': {
+    params: z.strictObject({ session_id: z.string(), request: ObserveRequest }),
+    result: Observation,
+  },
+  'page.execute': {
+    params: z.strictObject({ session_id: z.string(), action: Action }),
+    result: ExecuteResponse,
+  },
+  'page.scrape': {
+    params: z.strictObject({ session_id: z.string(), request: ScrapeRequest }),
+    result: ScrapeResponse,
+  },
+  'page.screenshot': {
+    params: SessionRef,
+    result: z.strictObject({ jpeg_base64: z.string() }),
+  },
+} as const satisfies Registry;
+export type BridgeMethods = typeof BridgeMethods;
+export type BridgeMethod = keyof BridgeMethods;
+
+export const BridgeRequestFrame = z.strictObject({
+  v: z.literal(1),
+  id: z.number().int(),
+  method: z.string(),
+  params: z.unknown(),
+});
+export type BridgeRequestFrame = z.infer<typeof BridgeRequestFrame>;
+
+export const BridgeResponseFrame = z.union([
+  z.strictObject({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.strictObject({ id: z.number().int(), ok: z.literal(false), error: ErrorInfo }),
+]);
+export type BridgeResponseFrame = z.infer<typeof BridgeResponseFrame>;
+
+/** Unsolicited messages from the extension (no id). */
+export const ExtensionEventFrame = z.strictObject({
+  v: z.literal(1),
+  event: z.literal('hello'),
+  data: ExtensionHello,
+});
+export type ExtensionEventFrame = z.infer<typeof ExtensionEventFrame>;
+
+/** Messages from the host to the extension that are not requests. */
+export const HostEventFrame = z.strictObject({
+  v: z.literal(1),
+  event: z.literal('host-status'),
+  data: z.strictObject({
+    listening: z.boolean(),
+    url: z.string().nullable(),
+    error: z.string().nullable(),
+  }),
+});
+export type HostEventFrame = z.infer<typeof HostEventFrame>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ImageData, StructuredData, Viewport } from '../schema/observation';
+
+/**
+ * Markers that wrap element ids and child-frame slots inside text a content script produces
+ * (outline, markdown). Ids are local to a frame; the service worker swaps each marked local id
+ * for its tab-wide id, so page text that merely looks like an id is never rewritten.
+ */
+export const ID_OPEN = '\uE000';
+export const ID_CLOSE = '\uE001';
+export const FRAME_OPEN = '\uE002';
+export const FRAME_CLOSE = '\uE003';
+
+export const markId = (localId: string): string => `${ID_OPEN}${localId}${ID_CLOSE}`;
+export const markFrame = (frameId: number): string => `${FRAME_OPEN}${frameId}${FRAME_CLOSE}`;
+
+export const Rect = z.strictObject({
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+export type Rect = z.infer<typeof Rect>;
+
+export const ElementActionType = z.enum([
+  'click',
+  'fill',
+  'check',
+  'select_dropdown_option',
+  'upload_file',
+]);
+export type ElementActionType = z.infer<typeof ElementActionType>;
+
+export const FrameSelector = z.strictObject({
+  css_selector: z.string(),
+  xpath_selector: z.string(),
+  in_shadow_root: z.boolean(),
+  shadow_host_css_selectors: z.array(z.string()),
+});
+export type FrameSelector = z.infer<typeof FrameSelector>;
+
+/** One interactive element as a frame's content script sees it. */
+export const FrameElement = z.strictObject({
+  local_id: z.string(),
+  type: ElementActionType,
+  role: z.string(),
+  name: z.string(),
+  description: z.string().describe('role "name" (state), with no id'),
+  in_viewport: z.boolean(),
+  rect: Rect.describe('Border box in the frame viewport, CSS px'),
+  value: z.union([z.string(), z.boolean()]).optional(),
+  selector: FrameSelector.optional(),
+});
+export type FrameElement = z.infer<typeof FrameElement>;
+
+/** A child frame as its parent sees it: where it sits, so children can be placed and offset. */
+export const ChildFrame = z.strictObject({
+  frame_id: z.number().int(),
+  rect: Rect,
+  css_selector: z.string(),
+  visible: z.boolean(),
+});
+export type ChildFrame = z.infer<typeof ChildFrame>;
+
+/** Page-wide facts the category heuristics read (computed per frame, merged by OR / sum). */
+export const PageSignals = z.strictObject({
+  password_fields: z.number().int(),
+  text_fields: z.number().int(),
+  payment_fields: z.number().int(),
+  cookie_banner: z.boolean(),
+  modal_dialog: z.boolean(),
+  captcha: z.boolean(),
+  search_results: z.boolean(),
+  feed_items: z.number().int(),
+  article: z.boolean(),
+  root_path: z.boolean(),
+});
+export type PageSignals = z.infer<typeof PageSignals>;
+
+export const FramePage = z.strictObject({
+  markdown: z.string(),
+  images: z.array(ImageData),
+  structured: StructuredData,
+});
+export type FramePage = z.infer<typeof FramePage>;
+
+export const FrameSnapshot = z.strictObject({
+  url: z.string(),
+  title: z.string(),
+  viewport: Viewport,
+  elements: z.array(FrameElement),
+  frames: z.array(ChildFrame),
+  outline: z.string().describe('Text outline with marked ids and frame slots'),
+  signals: PageSignals,
+  page: FramePage.nullable(),
+  timings_ms: z.record(z.string(), z.number()),
+});
+export type FrameSnapshot = z.infer<typeof FrameSnapshot>;

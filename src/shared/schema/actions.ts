@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+export const ELEMENT_ID_PATTERN = /^[LBIFOM][1-9]\d*$/;
+export const ElementId = z
+  .string()
+  .regex(
+    ELEMENT_ID_PATTERN,
+    'an element id is a prefix letter (L, B, I, F, O, M) and a number, e.g. B3',
+  )
+  .describe('Element id from space.interaction_actions, e.g. B3');
+
+/** Keys an agent may echo back from `space.actions`; accepted and ignored. */
+const echoed = {
+  category: z.string().optional(),
+  description: z.string().optional(),
+};
+
+const interaction = <T extends z.ZodRawShape>(type: string, shape: T) =>
+  z.strictObject({ type: z.literal(type), id: ElementId, ...echoed, ...shape });
+
+const fillShape = {
+  value: z.string().describe('Text to type'),
+  clear_before_fill: z.boolean().default(true),
+  press_enter: z.boolean().optional(),
+};
+
+export const UploadFileContent = z.strictObject({
+  name: z.string().min(1).max(255),
+  base64: z.string().describe('File content, base64'),
+  mime_type: z.string().optional(),
+});
+
+export const ClickAction = interaction('click', {});
+export const FillAction = interaction('fill', fillShape);
+export const MultiFactorFillAction = interaction('multi_factor_fill', fillShape);
+export const FallbackFillAction = interaction('fallback_fill', fillShape);
+export const CheckAction = interaction('check', { value: z.boolean() });
+export const SelectDropdownOptionAction = interaction('select_dropdown_option', {
+  value: z.string().describe('Option text or value'),
+});
+export const UploadFileAction = interaction('upload_file', {
+  file_path: z.string().min(1).optional().describe('Absolute path of a file on this machine'),
+  file: UploadFileContent.optional().describe('Or the file itself, base64 with a name'),
+});
+
+const browser = <T extends z.ZodRawShape>(type: string, shape: T) =>
+  z.strictObject({ type: z.literal(type), ...echoed, ...shape });
+
+export const MAX_WAIT_MS = 30_000;
+
+export const GotoAction = browser('goto', { url: z.url() });
+export const GotoNewTabAction = browser('goto_new_tab', { url: z.url() });
+export const CloseTabAction = browser('close_tab', {});
+export const SwitchTabAction = browser('switch_tab', { tab_index: z.number().int().min(0) });
+export const GoBackAction = browser('go_back', {});
+export const GoForwardAction = browser('go_forward', {});
+export const ReloadAction = browser('reload', {});
+export const WaitAction = browser('wait', { time_ms: z.number().int().min(0).max(MAX_WAIT_MS) });
+export const PressKeyAction = browser('press_key', { key: z.string().min(1).max(64) });
+export const ScrollUpAction = browser('scroll_up', {
+  amount: z.number().int().nullable().default(null),
+});
+export const ScrollDownAction = browser('scroll_down', {
+  amount: z.number().int().nullable().default(null),
+});
+export const ScrapeAction = browser('scrape', {
+  instructions: z.string().nullable().optional(),
+  only_main_content: z.boolean().default(true),
+});
+export const FormFillAction = browser('form_fill', {
+  value: z.record(z.string(), z.string()).describe('Field values keyed like email, first_name, …'),
+});
+export const HelpAction = browser('help', { reason: z.string() });
+export const CompletionAction = browser('completion', {
+  success: z.boolean(),
+  answer: z.string(),
+});
+export const CaptchaSolveAction = browser('captcha_solve', {
+  captcha_type: z.string().nullable().optional(),
+});
+
+export const InteractionAction = z.discriminatedUnion('type', [
+  ClickAction,
+  FillAction,
+  MultiFactorFillAction,
+  FallbackFillAction,
+  CheckAction,
+  SelectDropdownOptionAction,
+  UploadFileAction,
+]);
+export type InteractionAction = z.infer<typeof InteractionAction>;
+
+export const BrowserAction = z.discriminatedUnion('type', [
+  GotoAction,
+  GotoNewTabAction,
+  CloseTabAction,
+  SwitchTabAction,
+  GoBackAction,
+  GoForwardAction,
+  ReloadAction,
+  WaitAction,
+  PressKeyAction,
+  ScrollUpAction,
+  ScrollDownAction,
+  ScrapeAction,
+  FormFillAction,
+  HelpAction,
+  CompletionAction,
+  CaptchaSolveAction,
+]);
+export type BrowserAction = z.infer<typeof BrowserAction>;
+
+/** Any action an agent can execute (SPEC section 5). */
+export const Action = z.discriminatedUnion('type', [
+  ...InteractionAction.options,
+  ...BrowserAction.options,
+]);
+export type Action = z.infer<typeof Action>;
+export type ActionType = Action['type'];
+
+export const INTERACTION_ACTION_TYPES = InteractionAction.options.map((o) => o.shape.type.value);
+export const BROWSER_ACTION_TYPES = BrowserAction.options.map((o) => o.shape.type.value);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Action, ElementId } from './actions';
+import { IsoDateTime } from './common';
+import { PageData } from './observation';
+import { Session } from './session';
+
+export const ExecuteResponse = z.strictObject({
+  action: Action,
+  success: z.boolean(),
+  message: z.string(),
+  data: PageData.nullable(),
+  exception: z.string().nullable(),
+  started_at: IsoDateTime,
+  ended_at: IsoDateTime,
+  session: Session,
+});
+export type ExecuteResponse = z.infer<typeof ExecuteResponse>;
+
+/** `/page/step`: the short form by id, or an action object as older clients send it. */
+export const StepRequest = z.union([
+  z.strictObject({
+    type: z.literal('step'),
+    action_id: ElementId,
+    value: z.union([z.string(), z.boolean()]).optional(),
+    enter: z.boolean().optional(),
+  }),
+  z.strictObject({ action: Action }),
+]);
+export type StepRequest = z.infer<typeof StepRequest>;

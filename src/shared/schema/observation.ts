@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+import { Session } from './session';
+
+export const Viewport = z.strictObject({
+  scroll_x: z.number().int(),
+  scroll_y: z.number().int(),
+  viewport_width: z.number().int(),
+  viewport_height: z.number().int(),
+  total_width: z.number().int(),
+  total_height: z.number().int(),
+});
+export type Viewport = z.infer<typeof Viewport>;
+
+export const TabInfo = z.strictObject({
+  tab_id: z
+    .number()
+    .int()
+    .describe("Index of the tab in the session's window (switch_tab.tab_index)"),
+  title: z.string(),
+  url: z.string(),
+});
+export type TabInfo = z.infer<typeof TabInfo>;
+
+export const Metadata = z.strictObject({
+  title: z.string(),
+  url: z.string(),
+  viewport: Viewport,
+  tabs: z.array(TabInfo),
+  timestamp: IsoDateTime,
+});
+export type Metadata = z.infer<typeof Metadata>;
+
+export const SpaceCategory = z.enum([
+  'homepage',
+  'search-results',
+  'data-feed',
+  'item',
+  'auth',
+  'form',
+  'manage-cookies',
+  'overlay',
+  'payment',
+  'captcha',
+  'other',
+]);
+export type SpaceCategory = z.infer<typeof SpaceCategory>;
+
+export const ElementSelector = z.strictObject({
+  css_selector: z.string(),
+  xpath_selector: z.string(),
+  in_iframe: z.boolean(),
+  in_shadow_root: z.boolean(),
+  iframe_parent_css_selectors: z.array(z.string()),
+  shadow_host_css_selectors: z.array(z.string()),
+});
+export type ElementSelector = z.infer<typeof ElementSelector>;
+
+export const INTERACTION_CATEGORY = 'Interaction Actions';
+export const BROWSER_CATEGORY = 'Special Browser Actions';
+
+/** One interactive element as an action an agent can take (SPEC section 4). */
+export const InteractionActionOut = z.looseObject({
+  type: z.enum(['click', 'fill', 'check', 'select_dropdown_option', 'upload_file']),
+  category: z.literal(INTERACTION_CATEGORY),
+  description: z.string(),
+  id: z.string(),
+  value: z.union([z.string(), z.boolean()]).optional(),
+  clear_before_fill: z.boolean().optional(),
+  file_path: z.string().optional(),
+  in_viewport: z.boolean().optional().describe('Ours: whether the element is in the viewport'),
+  selector: ElementSelector.optional(),
+});
+export type InteractionActionOut = z.infer<typeof InteractionActionOut>;
+
+export const BrowserActionOut = z.looseObject({
+  type: z.string(),
+  category: z.literal(BROWSER_CATEGORY),
+  description: z.string(),
+});
+export type BrowserActionOut = z.infer<typeof BrowserActionOut>;
+
+export const Space = z.strictObject({
+  description: z.string(),
+  interaction_actions: z.array(InteractionActionOut),
+  category: SpaceCategory.nullable(),
+  actions: z.array(z.union([InteractionActionOut, BrowserActionOut])),
+  browser_actions: z.array(BrowserActionOut),
+  markdown: z.string(),
+});
+export type Space = z.infer<typeof Space>;
+
+export const ImageCategory = z.enum([
+  'favicon',
+  'icon',
+  'content_image',
+  'decorative',
+  'svg_icon',
+  'svg_content',
+]);
+export type ImageCategory = z.infer<typeof ImageCategory>;
+
+export const ImageData = z.strictObject({
+  url: z.string().nullable(),
+  category: ImageCategory.nullable(),
+  description: z.string().nullable(),
+});
+export type ImageData = z.infer<typeof ImageData>;
+
+export const StructuredData = z.strictObject({
+  success: z.boolean(),
+  error: z.string().nullable(),
+  data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullable(),
+});
+export type StructuredData = z.infer<typeof StructuredData>;
+
+export const PageData = z.strictObject({
+  markdown: z.string(),
+  images: z.array(ImageData),
+  structured: StructuredData,
+});
+export type PageData = z.infer<typeof PageData>;
+
+export const Progress = z.strictObject({
+  current_step: z.number().int(),
+  max_steps: z.number().int(),
+});
+
+export const Observation = z.strictObject({
+  metadata: Metadata,
+  screenshot: z.string().nullable().describe('Base64 JPEG when the request asked for one'),
+  space: Space,
+  data: PageData.nullable(),
+  progress: Progress,
+  session: Session,
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const DEFAULT_MAX_NB_ACTIONS = 100;
+
+export const ObserveRequest = z.strictObject({
+  url: z.url().optional().describe('Navigate here first and wait for the load'),
+  instructions: z.string().max(2000).optional().describe('Keywords that filter and rank actions'),
+  min_nb_actions: z.number().int().min(0).optional(),
+  max_nb_actions: z.number().int().min(1).max(10_000).default(DEFAULT_MAX_NB_ACTIONS),
+  perception_type: z.enum(['fast', 'deep']).optional(),
+  scope: z.enum(['viewport', 'page']).default('viewport'),
+  screenshot: z.boolean().default(false),
+  data: z.boolean().default(true),
+  ids_in_markdown: z.boolean().default(false),
+  selectors: z.boolean().default(false),
+});
+export type ObserveRequest = z.infer<typeof ObserveRequest>;
+export type ObserveRequestInput = z.input<typeof ObserveRequest>;

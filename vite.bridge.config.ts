@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The bridge runs under Node: a server-side build of its entry points, dependencies left external.
+export default defineConfig({
+  publicDir: false,
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) } },
+  build: {
+    ssr: true,
+    outDir: 'dist-bridge',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    rollupOptions: {
+      input: { host: 'src/bridge/host.ts', cli: 'src/bridge/cli.ts' },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});

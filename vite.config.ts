@@ -1,0 +1,10 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+export default defineConfig({
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) } },
+  plugins: [crx({ manifest: manifest as ManifestV3Export })],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', minify: false },
+});

@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'happy-dom',
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.unit.json' }]] : ['default'],
   },
 });

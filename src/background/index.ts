@@ -1,2 +1,50 @@
-// Service worker entry. Filled in by the observe loop.
-export {};
+import browser from 'webextension-polyfill';
+import { createBridgeHandlers, helloOf } from './link/handlers';
+import { createNativeLink, type LinkStatus } from './link/native-link';
+import { reconcileSessions } from './sessions/reconcile';
+import { createSessionService, sessionIdOfAlarm } from './sessions/session-service';
+import { createSessionStore } from './sessions/session-store';
+import { forgetTab } from './observe/tab-id-maps';
+
+const LOG = '[tabsight:bg]';
+const RECONNECT_ALARM = 'tabsight.reconnect';
+const LINK_STATUS_KEY = 'tabsight.link-status';
+
+const sessions = createSessionService(createSessionStore(browser.storage.session));
+
+/** Everything a handler needs before it may run: state reconciled after a (re)start. */
+const ready: Promise<void> = reconcileSessions(sessions).catch((err: unknown) => {
+  console.error(LOG, 'reconcile failed', err);
+});
+
+const link = createNativeLink(
+  createBridgeHandlers(sessions, ready),
+  helloOf,
+  (status: LinkStatus) => {
+    void browser.storage.session.set({ [LINK_STATUS_KEY]: status });
+  },
+);
+
+// Listeners are registered synchronously at top level, so a woken worker never misses its event.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RECONNECT_ALARM) {
+    link.ensureConnected();
+    return;
+  }
+  const sessionId = sessionIdOfAlarm(alarm.name);
+  if (sessionId) {
+    void ready.then(() => sessions.timeOut(sessionId)).catch(() => undefined);
+  }
+});
+browser.windows.onRemoved.addListener((windowId) => {
+  void ready.then(() => reconcileSessions(sessions, { closedWindowId: windowId }));
+});
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void ready.then(() => reconcileSessions(sessions, { closedTabId: tabId }));
+});
+browser.runtime.onStartup.addListener(() => link.ensureConnected());
+browser.runtime.onInstalled.addListener(() => link.ensureConnected());
+
+void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: 1 });
+link.connect();

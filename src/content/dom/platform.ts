@@ -14,7 +14,7 @@ export function shadowRootOf(element: Element): ShadowRoot | null {
     return null;
   }
   try {
-    return (api.openOrClosedShadowRoot(element)) ?? null;
+    return api.openOrClosedShadowRoot(element) ?? null;
   } catch {
     return null;
   }

@@ -56,8 +56,8 @@ export const ElementSelector = z.strictObject({
 });
 export type ElementSelector = z.infer<typeof ElementSelector>;
 
-export const INTERACTION_CATEGORY = 'Interaction Actions';
-export const BROWSER_CATEGORY = 'Special Browser Actions';
+export const INTERACTION_CATEGORY = 'Interaction Actions' as const;
+export const BROWSER_CATEGORY = 'Special Browser Actions' as const;
 
 /** One interactive element as an action an agent can take (SPEC section 4). */
 export const InteractionActionOut = z.looseObject({

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DIST = path.join(REPO_ROOT, 'dist');
+const CLI = path.join(REPO_ROOT, 'dist-bridge', 'cli.js');
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const HEALTH_TIMEOUT_MS = 30_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  bridgeUrl: string;
+  token: string;
+  configDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Chromium with the built extension, whose service worker starts the real bridge through
+ * native messaging (host manifest in the profile, as `register --profile` writes it).
+ */
+export async function launchWithExtension(): Promise<Launched> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-e2e-'));
+  const profileDir = path.join(scratch, 'profile');
+  const configDir = path.join(scratch, 'config');
+  const port = await freePort();
+  const env = { ...process.env, TABSIGHT_CONFIG_DIR: configDir, TABSIGHT_PORT: String(port) };
+  execFileSync(
+    process.execPath,
+    [CLI, 'register', '--profile', profileDir, '--port', String(port)],
+    {
+      env,
+      stdio: 'pipe',
+    },
+  );
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    env,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const bridgeUrl = `http://127.0.0.1:${port}`;
+  await waitForConnected(bridgeUrl);
+  const token = execFileSync(process.execPath, [CLI, 'token', '--quiet'], {
+    env,
+    encoding: 'utf8',
+  }).trim();
+  return {
+    context,
+    worker,
+    extensionId,
+    bridgeUrl,
+    token,
+    configDir,
+    close: async () => {
+      await context.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForConnected(bridgeUrl: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${bridgeUrl}/health`);
+      const body = (await res.json()) as { extension?: { connected?: boolean } };
+      if (body.extension?.connected) {
+        return;
+      }
+      last = JSON.stringify(body);
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the bridge at ${bridgeUrl} never reported the extension connected: ${last}`);
+}
+
+export const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));

@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { TabsightError } from '@shared/schema/errors';
+
+export const NAVIGATION_TIMEOUT_MS = 30_000;
+
+/** Resolves once the tab's top frame has finished loading (or rejects after the timeout). */
+export function waitForLoad(tabId: number, timeoutMs = NAVIGATION_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      fn();
+    };
+    const onUpdated = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
+      if (id === tabId && change.status === 'complete') {
+        done(resolve);
+      }
+    };
+    const timer = setTimeout(
+      () =>
+        done(() =>
+          reject(
+            new TabsightError(
+              'timeout',
+              `the page did not finish loading within ${timeoutMs} ms`,
+              'observe again: the page may still be usable',
+              true,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
+    browser.tabs.onUpdated.addListener(onUpdated);
+  });
+}
+
+export async function navigate(tabId: number, url: string): Promise<void> {
+  const loaded = waitForLoad(tabId);
+  await browser.tabs.update(tabId, { url });
+  await loaded;
+}

@@ -1,0 +1,150 @@
+import {
+  FRAME_CLOSE,
+  FRAME_OPEN,
+  ID_CLOSE,
+  ID_OPEN,
+  type FrameElement,
+  type FrameSnapshot,
+  type PageSignals,
+  type Rect,
+} from '@shared/protocol/frame-snapshot';
+import type { ImageData, Viewport } from '@shared/schema/observation';
+import { globalIdOf, type IdMapState } from './id-map';
+
+export interface CollectedFrame {
+  frameId: number;
+  parentFrameId: number;
+  documentId: string;
+  snapshot: FrameSnapshot;
+}
+
+/** An element with its tab-wide id and its box in top-viewport coordinates. */
+export interface PlacedElement extends FrameElement {
+  id: string;
+  frameId: number;
+  documentId: string;
+  inIframe: boolean;
+  iframeSelectors: string[];
+}
+
+export interface MergedPage {
+  elements: PlacedElement[];
+  outline: string;
+  markdown: string | null;
+  images: ImageData[];
+  signals: PageSignals;
+}
+
+const ID_MARK = new RegExp(`${ID_OPEN}([^${ID_CLOSE}]*)${ID_CLOSE}`, 'g');
+const FRAME_MARK = new RegExp(`${FRAME_OPEN}(-?\\d+)${FRAME_CLOSE}`, 'g');
+
+const intersects = (r: Rect, v: Viewport): boolean =>
+  r.x + r.width > 0 && r.y + r.height > 0 && r.x < v.viewport_width && r.y < v.viewport_height;
+
+/**
+ * Places every frame's elements in the top frame (offset by the iframe boxes, tab-wide ids) and
+ * splices child frames' outline and markdown where their iframe sits in the parent.
+ */
+export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): MergedPage {
+  const top = frames.find((f) => f.parentFrameId === -1) ?? frames[0];
+  if (!top) {
+    throw new Error('no frame to merge');
+  }
+  const byId = new Map(frames.map((f) => [f.frameId, f]));
+  const topViewport = top.snapshot.viewport;
+  const elements: PlacedElement[] = [];
+  const seen = new Set<number>();
+
+  const mapIds = (text: string, frame: CollectedFrame): string =>
+    text.replace(ID_MARK, (_m, local: string) => globalIdOf(idMap, frame.documentId, local));
+
+  // Depth-first from the top frame, so ids are handed out in document order.
+  function visit(
+    frame: CollectedFrame,
+    offset: { x: number; y: number },
+    iframeSelectors: string[],
+  ): { outline: string; markdown: string | null } {
+    seen.add(frame.frameId);
+    const inIframe = frame !== top;
+    for (const element of frame.snapshot.elements) {
+      const rect = { ...element.rect, x: element.rect.x + offset.x, y: element.rect.y + offset.y };
+      elements.push({
+        ...element,
+        rect,
+        in_viewport: element.in_viewport && (!inIframe || intersects(rect, topViewport)),
+        id: globalIdOf(idMap, frame.documentId, element.local_id),
+        frameId: frame.frameId,
+        documentId: frame.documentId,
+        inIframe,
+        iframeSelectors,
+      });
+    }
+    const children = new Map<number, { outline: string; markdown: string | null }>();
+    for (const child of frame.snapshot.frames) {
+      const collected = byId.get(child.frame_id);
+      if (!collected || !child.visible || seen.has(child.frame_id)) {
+        continue;
+      }
+      children.set(
+        child.frame_id,
+        visit(collected, { x: offset.x + child.rect.x, y: offset.y + child.rect.y }, [
+          ...iframeSelectors,
+          child.css_selector,
+        ]),
+      );
+    }
+    const splice = (text: string, pick: 'outline' | 'markdown') =>
+      mapIds(text, frame).replace(FRAME_MARK, (_m, id: string) => {
+        const part = children.get(Number(id))?.[pick];
+        return part ? `\n${part}\n` : '';
+      });
+    return {
+      outline: splice(frame.snapshot.outline, 'outline'),
+      markdown: frame.snapshot.page ? splice(frame.snapshot.page.markdown, 'markdown') : null,
+    };
+  }
+
+  const merged = visit(top, { x: 0, y: 0 }, []);
+  return {
+    elements,
+    outline: merged.outline,
+    markdown: merged.markdown,
+    images: mergeImages(frames),
+    signals: mergeSignals(frames.filter((f) => seen.has(f.frameId)).map((f) => f.snapshot.signals)),
+  };
+}
+
+function mergeImages(frames: CollectedFrame[]): ImageData[] {
+  const byUrl = new Map<string, ImageData>();
+  const unnamed: ImageData[] = [];
+  for (const image of frames.flatMap((f) => f.snapshot.page?.images ?? [])) {
+    if (image.url === null) {
+      unnamed.push(image);
+    } else if (!byUrl.has(image.url)) {
+      byUrl.set(image.url, image);
+    }
+  }
+  return [...byUrl.values(), ...unnamed];
+}
+
+export function mergeSignals(all: PageSignals[]): PageSignals {
+  const [first, ...rest] = all;
+  if (!first) {
+    throw new Error('no signals to merge');
+  }
+  return rest.reduce<PageSignals>(
+    (acc, s) => ({
+      password_fields: acc.password_fields + s.password_fields,
+      text_fields: acc.text_fields + s.text_fields,
+      payment_fields: acc.payment_fields + s.payment_fields,
+      cookie_banner: acc.cookie_banner || s.cookie_banner,
+      modal_dialog: acc.modal_dialog || s.modal_dialog,
+      captcha: acc.captcha || s.captcha,
+      search_results: acc.search_results,
+      feed_items: acc.feed_items,
+      article: acc.article,
+      root_path: acc.root_path,
+    }),
+    first,
+  );
+}

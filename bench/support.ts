@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
+import type { CollectOptions } from '../src/shared/protocol/runtime';
+import { REPO_ROOT } from '../e2e/support/launch';
+
+/** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
+export const CORPUS_DIR = path.resolve(
+  REPO_ROOT,
+  process.env.TABSIGHT_CORPUS ?? path.join('..', 'shared', 'corpus'),
+);
+
+export function corpusOrSkip(sub: string): string | null {
+  const dir = path.join(CORPUS_DIR, sub);
+  if (!existsSync(dir)) {
+    console.log(`skipped: corpus folder ${dir} not found (set TABSIGHT_CORPUS to its location)`);
+    return null;
+  }
+  return dir;
+}
+
+/** Pages from the corpus reference hosts we cannot reach: only loopback requests go through. */
+export async function loopbackOnly(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const { hostname, protocol } = new URL(route.request().url());
+    const local = hostname === '127.0.0.1' || hostname === 'localhost' || protocol === 'data:';
+    return local ? route.continue() : route.abort();
+  });
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+export const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** A rough token count (about four characters a token for English-like text and markup). */
+export const approxTokens = (text: string): number => Math.ceil(text.length / 4);
+
+/** Asks the content script of the page's top frame for its snapshot, through the worker. */
+export async function collectInPage(
+  worker: Worker,
+  page: Page,
+  options: CollectOptions,
+): Promise<FrameSnapshot> {
+  const url = page.url();
+  const reply = await worker.evaluate(
+    async ({ url, options }) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (tab?.id === undefined) {
+        throw new Error(`no tab at ${url}`);
+      }
+      return chrome.tabs.sendMessage(tab.id, { method: 'content.collect', params: options }, {
+        frameId: 0,
+      });
+    },
+    { url, options },
+  );
+  const typed = reply as { ok: boolean; result?: FrameSnapshot; error?: { message: string } };
+  if (!typed.ok || !typed.result) {
+    throw new Error(`collect failed: ${typed.error?.message ?? 'no reply'}`);
+  }
+  return typed.result;
+}
+
+export function printTable(rows: Record<string, string | number>[]): void {
+  if (rows.length === 0) {
+    return;
+  }
+  const headers = Object.keys(rows[0]!);
+  const cell = (v: string | number) => (typeof v === 'number' ? String(Number(v.toFixed(1))) : v);
+  console.log(`| ${headers.join(' | ')} |`);
+  console.log(`|${headers.map(() => '---').join('|')}|`);
+  for (const row of rows) {
+    console.log(`| ${headers.map((h) => cell(row[h] ?? '')).join(' | ')} |`);
+  }
+}

@@ -24,7 +24,14 @@ const boundaries = contexts.map((self) => ({
 
 export default tseslint.config(
   {
-    ignores: ['.tmp/**', 'dist/**', 'dist-bridge/**', 'node_modules/**', 'test-results/**', 'e2e/pages/**'],
+    ignores: [
+      '.tmp/**',
+      'dist/**',
+      'dist-bridge/**',
+      'node_modules/**',
+      'test-results/**',
+      'e2e/pages/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

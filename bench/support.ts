@@ -50,16 +50,20 @@ export async function collectInPage(
   options: CollectOptions,
 ): Promise<FrameSnapshot> {
   const url = page.url();
-  const reply = await worker.evaluate(
-    async ({ url, options }) => {
+  const reply: unknown = await worker.evaluate(
+    async ({ url, options }): Promise<unknown> => {
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
       if (tab?.id === undefined) {
         throw new Error(`no tab at ${url}`);
       }
-      return chrome.tabs.sendMessage(tab.id, { method: 'content.collect', params: options }, {
-        frameId: 0,
-      });
+      return chrome.tabs.sendMessage(
+        tab.id,
+        { method: 'content.collect', params: options },
+        {
+          frameId: 0,
+        },
+      );
     },
     { url, options },
   );

@@ -1,4 +1,4 @@
-import type { ErrorInfo} from '@shared/schema/errors';
+import type { ErrorInfo } from '@shared/schema/errors';
 import { errorInfoOf, TabsightError } from '@shared/schema/errors';
 import {
   BridgeMethods,

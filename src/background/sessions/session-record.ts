@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDuration, nowIso } from '@shared/schema/common';
-import type { Session} from '@shared/schema/session';
+import type { Session } from '@shared/schema/session';
 import { SessionStatus } from '@shared/schema/session';
 
 /** What the service worker keeps per session; the wire `Session` is derived from it. */

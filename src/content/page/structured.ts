@@ -159,7 +159,13 @@ export function extractStructured(doc: Document): StructuredData {
         text(meta['content-language']) ??
         str(openGraph.locale),
       site_name:
-        str(openGraph.site_name) ?? text(meta['application-name']) ?? firstOf(nodes, 'publisher'),
+        str(openGraph.site_name) ??
+        text(meta['application-name']) ??
+        firstOf(nodes, 'publisher') ??
+        firstOf(
+          nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
+          'name',
+        ),
       open_graph: openGraph,
       twitter,
       json_ld: jsonLd,

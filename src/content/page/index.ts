@@ -53,7 +53,7 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
   const visibility = createVisibility(styles, options.isVisible);
   const media: Element[] = [];
   const root = selectRoot(doc, options.selector);
-  let markdown = '';
+  let markdown: string;
   try {
     if (!root) {
       markdown = options.selector ? `[no element matches the selector ${options.selector}]` : '';
@@ -94,7 +94,7 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
   } catch (error) {
     markdown = `[markdown extraction failed: ${errorText(error)}]`;
   }
-  let images: FramePage['images'] = [];
+  let images: FramePage['images'];
   try {
     images = collectImages(doc, media, styles, { includeHead: !options.selector });
   } catch {

@@ -93,7 +93,7 @@ function readMeta(doc: Document) {
       existing === undefined
         ? value
         : Array.isArray(existing)
-          ? [...existing, value]
+          ? [...(existing as unknown[]), value]
           : [existing, value];
   };
   for (const element of doc.querySelectorAll('meta[content]')) {

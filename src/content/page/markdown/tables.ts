@@ -101,12 +101,12 @@ export function gfmTables(service: TurndownService): void {
   service.addRule('tabsightTableRow', {
     filter: (node) => node.nodeName === 'TR' && !isLayoutTable(closestTable(node)),
     replacement: (content, node) => {
-      if (isEmptyRow(node as Element)) {
+      if (isEmptyRow(node)) {
         return '';
       }
       const table = closestTable(node) as HTMLTableElement;
       const heading = headingRow(table) === node;
-      return `\n${content.trim()}${heading ? `\n${separator(table, node as Element)}` : ''}`;
+      return `\n${content.trim()}${heading ? `\n${separator(table, node)}` : ''}`;
     },
   });
   service.addRule('tabsightTableSection', {

@@ -1,16 +1,104 @@
-import TurndownService from 'turndown';
+/**
+ * Page content of one frame (`data` of an observation): markdown, images and structured metadata.
+ * One walk over the live DOM yields the visible page, its media and its hidden elements; an
+ * article-like page then gets Readability's main content instead, when that keeps enough of it.
+ */
 import type { FramePage } from '@shared/protocol/frame-snapshot';
+import { collectImages } from './images';
+import { finishMarkdown } from './markdown/finish';
+import { extractMainContent } from './markdown/main-content';
+import { looksLikeArticle } from './markdown/page-kind';
+import { toMarkdown } from './markdown/turndown';
+import { buildVisibleTree } from './markdown/whole-page';
+import { extractStructured } from './structured';
+import { createStyleCache, createVisibility } from './visibility';
 
-// Placeholder page extraction: replaced by the page-content module.
-export function extractPage(
-  doc: Document,
-  _options: {
-    onlyMainContent: boolean;
-    idsInMarkdown: boolean;
-    idOf: (el: Element) => string | undefined;
-    selector?: string;
-  },
-): FramePage {
-  const markdown = new TurndownService().turndown(doc.body?.innerHTML ?? '');
-  return { markdown, images: [], structured: { success: true, error: null, data: null } };
+export { scrapeFilter } from './scrape-filter';
+
+export interface ExtractPageOptions {
+  /** Readability main content for article-like pages; false: always the whole visible page. */
+  onlyMainContent: boolean;
+  /** Append ` {marked id}` after links and controls that `idOf` knows. */
+  idsInMarkdown: boolean;
+  idOf: (element: Element) => string | undefined;
+  /** Only the first element matching this CSS selector (whole-page mode, no `<head>` images). */
+  selector?: string;
+  /** Replaces the computed-style check; false must mean nothing in the subtree can be seen. */
+  isVisible?: (element: Element) => boolean;
+}
+
+/** Main content must keep at least this share of the visible text, or we use the whole page. */
+export const MIN_MAIN_CONTENT_SHARE = 0.25;
+/** …unless it is this long: a long article under an even longer comment thread is still right. */
+export const ENOUGH_MAIN_CONTENT_CHARS = 4000;
+const MIN_MAIN_CONTENT_CHARS = 250;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function selectRoot(doc: Document, selector: string | undefined): Element | null {
+  if (!selector) {
+    return doc.body ?? doc.documentElement;
+  }
+  try {
+    return doc.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function extractPage(doc: Document, options: ExtractPageOptions): FramePage {
+  const styles = createStyleCache();
+  const visibility = createVisibility(styles, options.isVisible);
+  const media: Element[] = [];
+  const root = selectRoot(doc, options.selector);
+  let markdown: string;
+  try {
+    if (!root) {
+      markdown = options.selector ? `[no element matches the selector ${options.selector}]` : '';
+    } else {
+      const tree = buildVisibleTree(root, {
+        visibility,
+        styles,
+        idOf: options.idsInMarkdown ? options.idOf : undefined,
+        onMedia: (element) => media.push(element),
+      });
+      let content: HTMLElement = tree.root;
+      let title: string | null = null;
+      if (
+        options.onlyMainContent &&
+        !options.selector &&
+        looksLikeArticle(doc, (element) => visibility(element) !== 'hidden')
+      ) {
+        const main = extractMainContent(
+          doc,
+          tree.hidden,
+          options.idsInMarkdown ? options.idOf : undefined,
+        );
+        const enough =
+          main !== null &&
+          main.textLength >= MIN_MAIN_CONTENT_CHARS &&
+          (main.textLength >= ENOUGH_MAIN_CONTENT_CHARS ||
+            main.textLength >= MIN_MAIN_CONTENT_SHARE * tree.textLength);
+        if (main && enough) {
+          content = main.root;
+          title = main.title;
+        }
+      }
+      markdown = toMarkdown(content);
+      if (title && !markdown.trimStart().startsWith('#')) {
+        markdown = `# ${title}\n\n${markdown}`;
+      }
+    }
+  } catch (error) {
+    markdown = `[markdown extraction failed: ${errorText(error)}]`;
+  }
+  let images: FramePage['images'];
+  try {
+    images = collectImages(doc, media, styles, { includeHead: !options.selector });
+  } catch {
+    images = [];
+  }
+  return { markdown: finishMarkdown(markdown), images, structured: extractStructured(doc) };
 }

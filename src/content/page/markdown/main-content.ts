@@ -1,0 +1,68 @@
+/**
+ * Main content with Readability, run on a clone of the live document (Readability rewrites the
+ * tree it reads). Elements the walk found hidden by computed style are removed from the clone
+ * first, because a clone has no styles and Readability only sees inline `display:none`.
+ */
+import { Readability } from '@mozilla/readability';
+import { markId } from '@shared/protocol/frame-snapshot';
+import { RAW_TAG } from './whole-page';
+
+export interface MainContent {
+  root: HTMLElement;
+  title: string | null;
+  textLength: number;
+}
+
+const MARKED_SELECTOR = 'a[href], button, input, select, textarea, [role=button]';
+
+export function extractMainContent(
+  doc: Document,
+  hidden: readonly Element[],
+  idOf?: (element: Element) => string | undefined,
+): MainContent | null {
+  const clone = doc.cloneNode(true) as Document;
+  // Same tree, same order: the n-th element of the live document is the n-th of the clone.
+  const live = doc.getElementsByTagName('*');
+  const copies = clone.getElementsByTagName('*');
+  const cloneOf = (element: Element) => copies[indexOf.get(element) ?? -1];
+  const indexOf = new Map<Element, number>();
+  const wanted = new Set<Element>(hidden);
+  const ids = new Map<Element, string>();
+  for (let index = 0; index < live.length; index += 1) {
+    const element = live[index] as Element;
+    if (wanted.has(element)) {
+      indexOf.set(element, index);
+    }
+    const id = idOf && element.matches(MARKED_SELECTOR) ? idOf(element) : undefined;
+    if (id) {
+      const copy = copies[index];
+      if (copy) {
+        ids.set(copy, id);
+      }
+    }
+  }
+  const toRemove = hidden.map(cloneOf).filter((copy): copy is Element => copy !== undefined);
+  for (const copy of toRemove) {
+    copy.remove();
+  }
+
+  const article = new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+  }).parse();
+  const root = article?.content;
+  if (!article || !root) {
+    return null;
+  }
+  for (const [copy, id] of ids) {
+    if (root.contains(copy)) {
+      const marker = clone.createElement(RAW_TAG);
+      marker.textContent = `{${markId(id)}}`;
+      copy.after(clone.createTextNode(' '), marker);
+    }
+  }
+  return {
+    root: root as HTMLElement,
+    title: article.title?.trim() || null,
+    textLength: (article.textContent ?? '').replace(/\s+/g, ' ').trim().length,
+  };
+}

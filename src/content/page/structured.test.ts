@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractStructured } from './structured';
+
+function structuredOf(head: string, body = '', lang = 'en') {
+  document.documentElement.setAttribute('lang', lang);
+  document.head.innerHTML = head;
+  document.body.innerHTML = body;
+  return extractStructured(document);
+}
+
+describe('structured data', () => {
+  it('reads JSON-LD, OpenGraph, Twitter and standard meta', () => {
+    const result = structuredOf(`
+      <title>Doc title</title>
+      <meta name="description" content="A page">
+      <meta name="keywords" content="a, b">
+      <meta name="theme-color" content="#fff">
+      <meta property="og:title" content="OG title"><meta property="og:site_name" content="Site">
+      <meta property="og:image" content="/1.jpg"><meta property="og:image" content="/2.jpg">
+      <meta name="twitter:card" content="summary">
+      <meta property="article:published_time" content="2024-05-01T10:00:00Z">
+      <link rel="canonical" href="/canonical">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"name":"Ada"}}</script>`);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({
+      title: 'OG title',
+      description: 'A page',
+      author: 'Ada',
+      published_time: '2024-05-01T10:00:00Z',
+      canonical: new URL('/canonical', document.baseURI).href,
+      lang: 'en',
+      site_name: 'Site',
+      open_graph: { title: 'OG title', site_name: 'Site', image: ['/1.jpg', '/2.jpg'] },
+      twitter: { card: 'summary' },
+      json_ld: [{ '@type': 'NewsArticle', headline: 'H', author: { name: 'Ada' } }],
+      meta: { description: 'A page', keywords: 'a, b', 'theme-color': '#fff' },
+    });
+  });
+
+  it('reports a malformed JSON-LD block by number and keeps the rest', () => {
+    const result = structuredOf(`
+      <script type="application/ld+json">{"@type":"Organization","name":"Org"}</script>
+      <script type="application/ld+json">{"@type": oops}</script>`);
+    expect(result.success).toBe(false);
+    expect(result.error).toMatch(/JSON-LD block 2 of 2 is malformed/);
+    expect(result.data).toMatchObject({ json_ld: [{ name: 'Org' }], site_name: 'Org' });
+  });
+
+  it('falls back to <time datetime> and reads microdata items', () => {
+    const result = structuredOf(
+      '<title> Plain </title>',
+      `<article><time datetime="2023-01-02">Jan 2</time></article>
+       <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Lamp</span>
+         <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="9.99"></div>
+       </div>`,
+    );
+    expect(result.data).toMatchObject({
+      title: 'Plain',
+      description: null,
+      author: null,
+      published_time: '2023-01-02',
+      microdata: [
+        {
+          type: 'https://schema.org/Product',
+          properties: {
+            name: ['Lamp'],
+            offers: [{ type: 'https://schema.org/Offer', properties: { price: ['9.99'] } }],
+          },
+        },
+      ],
+    });
+  });
+});

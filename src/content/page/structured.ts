@@ -1,0 +1,180 @@
+/**
+ * `data.structured`: the page's own machine-readable metadata without any model: JSON-LD,
+ * OpenGraph, Twitter cards, standard meta tags and cheap microdata. Never throws: a malformed
+ * JSON-LD block gives `success: false` with an error naming it, and keeps everything else.
+ */
+import type { StructuredData } from '@shared/schema/observation';
+import { readMicrodata } from './microdata';
+
+type Json = Record<string, unknown>;
+
+const DATE_META_NAMES = [
+  'article:published_time',
+  'og:published_time',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+];
+
+const text = (value: string | null | undefined): string | null =>
+  value?.replace(/\s+/g, ' ').trim() || null;
+
+function parseJsonLd(doc: Document, errors: string[]): unknown[] {
+  const blocks = Array.from(doc.querySelectorAll('script[type]')).filter((script) =>
+    /^application\/ld\+json/i.test(script.getAttribute('type')?.trim() ?? ''),
+  );
+  const items: unknown[] = [];
+  blocks.forEach((script, index) => {
+    // Some CMSs wrap the JSON in HTML comments or CDATA.
+    const source = (script.textContent ?? '')
+      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
+      .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
+      .trim();
+    if (!source) {
+      return;
+    }
+    try {
+      const value: unknown = JSON.parse(source);
+      items.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      errors.push(`JSON-LD block ${index + 1} of ${blocks.length} is malformed: ${reason}`);
+    }
+  });
+  return items;
+}
+
+/** The items of JSON-LD, flattening `@graph`, for picking title/author/date fallbacks. */
+function jsonLdNodes(items: readonly unknown[]): Json[] {
+  const nodes: Json[] = [];
+  for (const item of items) {
+    if (item && typeof item === 'object') {
+      const graph = (item as Json)['@graph'];
+      nodes.push(...(Array.isArray(graph) ? (graph as Json[]) : [item as Json]));
+    }
+  }
+  return nodes;
+}
+
+function nameOf(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return text(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map(nameOf).filter(Boolean).join(', ') || null;
+  }
+  return value && typeof value === 'object' ? nameOf((value as Json).name) : null;
+}
+
+function firstOf(nodes: readonly Json[], key: string): string | null {
+  for (const node of nodes) {
+    const value = key === 'author' || key === 'publisher' ? nameOf(node[key]) : node[key];
+    if (typeof value === 'string' && value.trim()) {
+      return value.trim();
+    }
+  }
+  return null;
+}
+
+function readMeta(doc: Document) {
+  const openGraph: Json = {};
+  const twitter: Json = {};
+  const meta: Record<string, string> = {};
+  const add = (target: Json, key: string, value: string) => {
+    const existing = target[key];
+    target[key] =
+      existing === undefined
+        ? value
+        : Array.isArray(existing)
+          ? [...(existing as unknown[]), value]
+          : [existing, value];
+  };
+  for (const element of doc.querySelectorAll('meta[content]')) {
+    const key = (
+      element.getAttribute('property') ??
+      element.getAttribute('name') ??
+      element.getAttribute('itemprop') ??
+      element.getAttribute('http-equiv') ??
+      ''
+    )
+      .toLowerCase()
+      .trim();
+    const value = element.getAttribute('content')?.trim() ?? '';
+    if (!key || !value) {
+      continue;
+    }
+    if (key.startsWith('og:')) {
+      add(openGraph, key.slice(3), value);
+    } else if (key.startsWith('twitter:')) {
+      add(twitter, key.slice(8), value);
+    } else {
+      meta[key] ??= value;
+    }
+  }
+  return { openGraph, twitter, meta };
+}
+
+const str = (value: unknown): string | null =>
+  typeof value === 'string' ? text(value) : Array.isArray(value) ? str(value[0]) : null;
+
+export function extractStructured(doc: Document): StructuredData {
+  try {
+    const errors: string[] = [];
+    const jsonLd = parseJsonLd(doc, errors);
+    const nodes = jsonLdNodes(jsonLd);
+    const { openGraph, twitter, meta } = readMeta(doc);
+    const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+    const authorLink = doc.querySelector('[rel~="author"]:not(link), [itemprop="author"]');
+    const time = doc.querySelector('article time[datetime], time[datetime]');
+    const data = {
+      title:
+        str(openGraph.title) ?? str(twitter.title) ?? firstOf(nodes, 'headline') ?? text(doc.title),
+      description:
+        text(meta.description) ??
+        str(openGraph.description) ??
+        str(twitter.description) ??
+        firstOf(nodes, 'description'),
+      author:
+        text(meta.author) ??
+        (meta['article:author'] && !/^https?:/.test(meta['article:author'])
+          ? text(meta['article:author'])
+          : null) ??
+        firstOf(nodes, 'author') ??
+        text(authorLink?.textContent) ??
+        str(twitter.creator),
+      published_time:
+        DATE_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
+        firstOf(nodes, 'datePublished') ??
+        text(time?.getAttribute('datetime')),
+      canonical: text(canonical?.href) ?? str(openGraph.url),
+      lang:
+        text(doc.documentElement.getAttribute('lang')) ??
+        text(meta['content-language']) ??
+        str(openGraph.locale),
+      site_name:
+        str(openGraph.site_name) ??
+        text(meta['application-name']) ??
+        firstOf(nodes, 'publisher') ??
+        firstOf(
+          nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
+          'name',
+        ),
+      open_graph: openGraph,
+      twitter,
+      json_ld: jsonLd,
+      microdata: readMicrodata(doc),
+      meta,
+    };
+    return { success: errors.length === 0, error: errors.join('; ') || null, data };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { success: false, error: `Reading page metadata failed: ${reason}`, data: null };
+  }
+}

@@ -1,83 +1,167 @@
-import { computeAccessibleName } from 'dom-accessibility-api';
-import { markId } from '@shared/protocol/frame-snapshot';
 import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/frame-snapshot';
+import { frameIdOf } from '../dom/platform';
+import { accessibleName, describe, valueOf } from './describe';
+import { createIdRegistry, type IdRegistry } from './ids';
+import { area, createLayoutCache, toRect } from './layout';
+import { renderOutline } from './outline';
+import { classify } from './roles';
+import { createIdUniqueness, cssSelector, frameSelector, pathKey } from './selectors';
+import { createSignalCollector } from './signals';
+import { isImageOnly } from './targets';
+import { walk, type Found } from './walk';
 
-// Placeholder perception: replaced by the perception engine.
-const ids = new WeakMap<Element, string>();
-const byId = new Map<string, WeakRef<Element>>();
-const next: Record<string, number> = {};
-
-const SELECTOR =
-  'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link]';
-
-function idFor(el: Element, prefix: string): string {
-  let id = ids.get(el);
-  if (!id) {
-    next[prefix] = (next[prefix] ?? 0) + 1;
-    id = `${prefix}${next[prefix]}`;
-    ids.set(el, id);
-    byId.set(id, new WeakRef(el));
-  }
-  return id;
+export interface PerceiveOptions {
+  /** `viewport`: only elements intersecting the viewport; `page`: all, each flagged. */
+  scope: 'viewport' | 'page';
+  /** Add each element's selector object (SPEC section 3). */
+  selectors: boolean;
 }
 
-export function elementById(localId: string): Element | undefined {
-  const el = byId.get(localId)?.deref();
-  return el?.isConnected ? el : undefined;
-}
-
-export function perceive(
-  doc: Document,
-  options: { scope: 'viewport' | 'page'; selectors: boolean },
-): {
+export interface Perception {
   elements: FrameElement[];
   frames: ChildFrame[];
   outline: string;
   signals: PageSignals;
-  idOf: (el: Element) => string | undefined;
-} {
-  const elements: FrameElement[] = [];
-  for (const el of doc.querySelectorAll(SELECTOR)) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) {
-      continue;
-    }
-    const inViewport = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-    if (options.scope === 'viewport' && !inViewport) {
-      continue;
-    }
-    const tag = el.tagName.toLowerCase();
-    const isInput = tag === 'input' || tag === 'textarea' || tag === 'select';
-    const prefix = tag === 'a' ? 'L' : isInput ? 'I' : 'B';
-    const role = tag === 'a' ? 'link' : isInput ? 'textbox' : 'button';
-    const name = computeAccessibleName(el);
-    elements.push({
-      local_id: idFor(el, prefix),
-      type: isInput ? (tag === 'select' ? 'select_dropdown_option' : 'fill') : 'click',
-      role,
-      name,
-      description: `${role} "${name}"`,
-      in_viewport: inViewport,
-      rect: { x: r.x, y: r.y, width: r.width, height: r.height },
-    });
+  /** The local id of an element listed in this perception (for ids in the page markdown). */
+  idOf: (element: Element) => string | undefined;
+}
+
+/** Knobs for environments other than a real browser tab. */
+export interface PerceiveEnvironment {
+  /**
+   * Whether layout exists. DOM emulators (happy-dom, jsdom) have none: every box is empty, so
+   * geometry checks are skipped and every element counts as in the viewport.
+   * @default true
+   */
+  layout?: boolean;
+}
+
+// Ids live for the life of a document (SPEC section 4): one registry per document.
+const registries = new WeakMap<Document, IdRegistry>();
+
+function registryOf(doc: Document): IdRegistry {
+  let registry = registries.get(doc);
+  if (!registry) {
+    registry = createIdRegistry();
+    registries.set(doc, registry);
   }
-  const outline = elements.map((e) => `${markId(e.local_id)} ${e.description}`).join('\n');
-  return {
-    elements,
-    frames: [],
-    outline,
-    signals: {
-      password_fields: doc.querySelectorAll('input[type=password]').length,
-      text_fields: doc.querySelectorAll('input:not([type=hidden]), textarea').length,
-      payment_fields: 0,
-      cookie_banner: false,
-      modal_dialog: false,
-      captcha: false,
-      search_results: false,
-      feed_items: 0,
-      article: false,
-      root_path: location.pathname === '/',
+  return registry;
+}
+
+/** The element behind a local id, or undefined once it is gone from the document. */
+export function elementById(localId: string, doc: Document = document): Element | undefined {
+  return registries.get(doc)?.elementById(localId);
+}
+
+// A heuristic target wrapping exactly one listed target (a clickable card around its only link)
+// is the same target twice: keep the inner, more specific one.
+function redundantWrappers(found: Found[], names: string[], layout: boolean): Set<number> {
+  const children = new Map<number, number[]>();
+  found.forEach((item, index) => {
+    if (item.parent >= 0) {
+      const kids = children.get(item.parent);
+      if (kids) {
+        kids.push(index);
+      } else {
+        children.set(item.parent, [index]);
+      }
+    }
+  });
+  const dropped = new Set<number>();
+  for (const [parent, kids] of children) {
+    const wrapper = found[parent]!;
+    const only = kids.length === 1 ? found[kids[0]!]! : undefined;
+    if (wrapper.kind !== 'generic' || !only) {
+      continue;
+    }
+    const sameName = names[parent] === names[kids[0]!];
+    const covers =
+      !layout ||
+      (wrapper.placement && only.placement
+        ? area(only.placement.box) >= 0.5 * area(wrapper.placement.box)
+        : false);
+    if (sameName || covers) {
+      dropped.add(parent);
+    }
+  }
+  return dropped;
+}
+
+/**
+ * The frame's action space in one pass over the DOM (open and closed shadow roots included,
+ * child frames reported rather than entered): listed elements with stable ids, child frame
+ * slots, the outline with marked ids, and the page signals.
+ */
+export function perceive(
+  doc: Document,
+  options: PerceiveOptions,
+  environment: PerceiveEnvironment = {},
+): Perception {
+  const hasLayout = environment.layout ?? true;
+  const view = doc.defaultView ?? window;
+  const layout = createLayoutCache(view);
+  const signals = createSignalCollector();
+  const walked = walk(doc, layout, signals, { scope: options.scope, layout: hasLayout });
+  const registry = registryOf(doc);
+  const unique = createIdUniqueness();
+  const nameOptions = { getComputedStyle: layout.computedStyle, pseudoElements: hasLayout };
+
+  const classes = walked.found.map((item) =>
+    classify(item.element, item.kind === 'generic' && isImageOnly(item.element)),
+  );
+  const names = walked.found.map((item) => accessibleName(item.element, nameOptions));
+  const dropped = redundantWrappers(walked.found, names, hasLayout);
+
+  const listed = new Map<number, FrameElement>();
+  const listedIds = new Map<Element, string>();
+  walked.found.forEach((item, index) => {
+    const cls = classes[index]!;
+    const name = names[index]!;
+    signals.listed(item.element, cls, name, item.consent);
+    if (dropped.has(index)) {
+      return;
+    }
+    const localId = registry.idOf(item.element, () => ({
+      prefix: cls.prefix,
+      role: cls.role,
+      name,
+      exact: pathKey(item.path),
+      anchor: item.anchor,
+    }));
+    listedIds.set(item.element, localId);
+    const value = valueOf(item.element, cls);
+    listed.set(index, {
+      local_id: localId,
+      type: cls.type,
+      role: cls.role,
+      name,
+      description: describe(item.element, cls, name),
+      in_viewport: item.inViewport,
+      rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
+      ...(value === undefined ? {} : { value }),
+      ...(options.selectors ? { selector: frameSelector(item.path, item.scope, unique) } : {}),
+    });
+  });
+
+  const frames: ChildFrame[] = walked.frames.map((frame) => ({
+    frame_id: frameIdOf(frame.element),
+    rect: toRect(frame.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
+    css_selector: cssSelector(frame.path, frame.scope.root, unique),
+    visible: frame.visible,
+  }));
+  const outline = renderOutline(
+    walked.outline.items,
+    (index) => {
+      const element = listed.get(index);
+      return element && { id: element.local_id, description: element.description };
     },
-    idOf: (el) => ids.get(el),
+    (index) => frames[index]?.frame_id ?? -1,
+  );
+  return {
+    elements: [...listed.values()],
+    frames,
+    outline,
+    signals: signals.result(doc),
+    idOf: (element) => listedIds.get(element),
   };
 }

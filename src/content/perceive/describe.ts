@@ -1,0 +1,199 @@
+import { computeAccessibleName } from 'dom-accessibility-api';
+import type { Classification } from './roles';
+
+export const NAME_MAX_CHARS = 200;
+const DESCRIPTION_NAME_MAX_CHARS = 100;
+const VALUE_MAX_CHARS = 100;
+const OPTIONS_MAX = 20;
+
+export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const quote = (text: string): string => `"${text.replace(/"/g, '\\"')}"`;
+
+export interface NameOptions {
+  getComputedStyle: typeof window.getComputedStyle;
+  /** Real browsers resolve ::before/::after content; DOM emulators do not. */
+  pseudoElements: boolean;
+}
+
+const isPassword = (element: Element): boolean =>
+  element instanceof HTMLInputElement && element.type === 'password';
+
+/**
+ * The W3C accessible name, from dom-accessibility-api as is (the accname eval compares it
+ * exactly), with hints an agent can still use when it is empty.
+ */
+export function accessibleName(element: Element, options: NameOptions): string {
+  const name = normalizeSpace(
+    computeAccessibleName(element, {
+      getComputedStyle: options.getComputedStyle,
+      computedStyleSupportsPseudoElements: options.pseudoElements,
+    }),
+  );
+  if (name) {
+    return truncate(name, NAME_MAX_CHARS);
+  }
+  const hint =
+    element.getAttribute('placeholder') ??
+    element.getAttribute('aria-placeholder') ??
+    element.getAttribute('title') ??
+    (element instanceof HTMLInputElement && !isPassword(element) ? element.value : null) ??
+    element.querySelector('img[alt]')?.getAttribute('alt') ??
+    '';
+  return truncate(normalizeSpace(hint), NAME_MAX_CHARS);
+}
+
+const optionText = (option: Element): string =>
+  normalizeSpace(
+    option instanceof HTMLOptionElement ? option.label || option.text : (option.textContent ?? ''),
+  );
+
+function ariaOptions(element: Element): Element[] {
+  // A combobox's options live in the popup it controls; a listbox owns them.
+  const controls = element.getAttribute('aria-controls') ?? element.getAttribute('aria-owns');
+  const popup = controls
+    ? (element.getRootNode() as Document | ShadowRoot).getElementById?.(
+        controls.split(/\s+/)[0] ?? '',
+      )
+    : element;
+  return popup ? Array.from(popup.querySelectorAll('[role="option"]')) : [];
+}
+
+function optionsOf(element: Element): { all: Element[]; selected: Element[] } {
+  if (element instanceof HTMLSelectElement) {
+    const all = Array.from(element.options);
+    return { all, selected: all.filter((o) => o.selected) };
+  }
+  const all = ariaOptions(element);
+  return { all, selected: all.filter((o) => o.getAttribute('aria-selected') === 'true') };
+}
+
+function listOptions(all: Element[]): string {
+  const names = all.slice(0, OPTIONS_MAX).map(optionText);
+  const more = all.length > OPTIONS_MAX ? `, … ${all.length - OPTIONS_MAX} more` : '';
+  return `options: ${names.join(', ')}${more}`;
+}
+
+function checkedState(element: Element): boolean | 'mixed' {
+  if (element instanceof HTMLInputElement) {
+    return element.indeterminate ? 'mixed' : element.checked;
+  }
+  const aria = element.getAttribute('aria-checked') ?? element.getAttribute('aria-pressed');
+  return aria === 'mixed' ? 'mixed' : aria === 'true';
+}
+
+function isDisabled(element: Element): boolean {
+  if (element.getAttribute('aria-disabled') === 'true') {
+    return true;
+  }
+  try {
+    return element.matches(':disabled');
+  } catch {
+    return false;
+  }
+}
+
+/** The value an action reads or sets; never a password. */
+export function valueOf(element: Element, cls: Classification): string | boolean | undefined {
+  if (cls.type === 'check') {
+    return checkedState(element) === true;
+  }
+  if (cls.type === 'select_dropdown_option') {
+    return optionsOf(element).selected.map(optionText).join(', ');
+  }
+  if (cls.type !== 'fill' || isPassword(element)) {
+    return undefined;
+  }
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+    return element.value;
+  }
+  const aria = element.getAttribute('aria-valuetext') ?? element.getAttribute('aria-valuenow');
+  return aria ?? truncate(normalizeSpace(element.textContent ?? ''), VALUE_MAX_CHARS * 2);
+}
+
+const SILENT_INPUT_TYPES = new Set(['text', 'checkbox', 'radio', 'button', 'submit', 'reset']);
+
+function inputStates(input: HTMLInputElement, states: string[]): void {
+  if (!SILENT_INPUT_TYPES.has(input.type)) {
+    states.push(`type=${input.type}`);
+  }
+  for (const attribute of ['min', 'max', 'step', 'accept', 'maxlength'] as const) {
+    const value = input.getAttribute(attribute);
+    if (value !== null) {
+      states.push(`${attribute}=${value}`);
+    }
+  }
+  if (input.multiple) {
+    states.push('multiple');
+  }
+}
+
+function ariaStates(element: Element, states: string[]): void {
+  const expanded = element.getAttribute('aria-expanded');
+  if (expanded !== null) {
+    states.push(expanded === 'true' ? 'expanded' : 'collapsed');
+  }
+  if (element.getAttribute('aria-selected') === 'true') {
+    states.push('selected');
+  }
+  const current = element.getAttribute('aria-current');
+  if (current && current !== 'false') {
+    states.push('current');
+  }
+  if (element.getAttribute('aria-invalid') === 'true') {
+    states.push('invalid');
+  }
+  const haspopup = element.getAttribute('aria-haspopup');
+  if (haspopup && haspopup !== 'false') {
+    states.push(`haspopup=${haspopup === 'true' ? 'menu' : haspopup}`);
+  }
+}
+
+/** `role "name" (states)` as SPEC section 4 shows, e.g. `button "Pay" (disabled)`. */
+export function describe(element: Element, cls: Classification, name: string): string {
+  const states: string[] = [];
+  if (element instanceof HTMLInputElement) {
+    inputStates(element, states);
+  }
+  if (isDisabled(element)) {
+    states.push('disabled');
+  }
+  if ((element as HTMLInputElement).readOnly || element.getAttribute('aria-readonly') === 'true') {
+    states.push('readonly');
+  }
+  if ((element as HTMLInputElement).required || element.getAttribute('aria-required') === 'true') {
+    states.push('required');
+  }
+  if (cls.type === 'check') {
+    const checked = checkedState(element);
+    states.push(checked === 'mixed' ? 'mixed' : checked ? 'checked' : 'unchecked');
+  } else if (element.hasAttribute('aria-pressed')) {
+    states.push(checkedState(element) === true ? 'pressed' : 'not pressed');
+  }
+  ariaStates(element, states);
+  const placeholder = element.getAttribute('placeholder');
+  if (placeholder && normalizeSpace(placeholder) !== name) {
+    states.push(`placeholder=${quote(truncate(placeholder, VALUE_MAX_CHARS))}`);
+  }
+  if (element.localName === 'a' && !name) {
+    states.push(`href=${element.getAttribute('href') ?? ''}`);
+  }
+  const value = valueOf(element, cls);
+  let options = '';
+  if (cls.type === 'select_dropdown_option') {
+    const { all } = optionsOf(element);
+    states.push(`selected=${quote(truncate(String(value), VALUE_MAX_CHARS))}`);
+    options = all.length ? `; ${listOptions(all)}` : '';
+  } else if (typeof value === 'string' && value && value !== name) {
+    states.push(`value=${quote(truncate(value, VALUE_MAX_CHARS))}`);
+  }
+  const label = name
+    ? `${cls.role} ${quote(truncate(name, DESCRIPTION_NAME_MAX_CHARS))}`
+    : cls.role;
+  const tail = states.join(', ') + options;
+  return tail ? `${label} (${tail})` : label;
+}

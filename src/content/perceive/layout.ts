@@ -1,0 +1,82 @@
+import type { Rect } from '@shared/protocol/frame-snapshot';
+
+/** A box in viewport coordinates (CSS px), edges rather than size for cheap intersections. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Layout reads for one pass: at most one getComputedStyle and one getBoundingClientRect per
+ * element (DESIGN.md: cache per observe). Styles are live objects, so reading them after the
+ * first forced style recalculation is cheap; rects are snapshots.
+ */
+export interface LayoutCache {
+  style(element: Element): CSSStyleDeclaration;
+  box(element: Element): Box;
+  /** `window.getComputedStyle`-compatible, for dom-accessibility-api's many reads. */
+  computedStyle: typeof window.getComputedStyle;
+  viewport: Box;
+}
+
+export function createLayoutCache(view: Window & typeof globalThis): LayoutCache {
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const boxes = new Map<Element, Box>();
+  const style = (element: Element): CSSStyleDeclaration => {
+    let found = styles.get(element);
+    if (!found) {
+      found = view.getComputedStyle(element);
+      styles.set(element, found);
+    }
+    return found;
+  };
+  const box = (element: Element): Box => {
+    let found = boxes.get(element);
+    if (!found) {
+      const r = element.getBoundingClientRect();
+      found = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      boxes.set(element, found);
+    }
+    return found;
+  };
+  const computedStyle = ((element: Element, pseudo?: string | null) =>
+    pseudo
+      ? view.getComputedStyle(element, pseudo)
+      : style(element)) as typeof view.getComputedStyle;
+  return {
+    style,
+    box,
+    computedStyle,
+    viewport: { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight },
+  };
+}
+
+export function intersect(a: Box, b: Box): Box | null {
+  const box = {
+    left: Math.max(a.left, b.left),
+    top: Math.max(a.top, b.top),
+    right: Math.min(a.right, b.right),
+    bottom: Math.min(a.bottom, b.bottom),
+  };
+  return box.right > box.left && box.bottom > box.top ? box : null;
+}
+
+export function isEmpty(box: Box): boolean {
+  return box.right - box.left <= 0 || box.bottom - box.top <= 0;
+}
+
+export function area(box: Box): number {
+  return Math.max(0, box.right - box.left) * Math.max(0, box.bottom - box.top);
+}
+
+export function toRect(box: Box): Rect {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    x: round(box.left),
+    y: round(box.top),
+    width: round(box.right - box.left),
+    height: round(box.bottom - box.top),
+  };
+}

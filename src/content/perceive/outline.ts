@@ -1,0 +1,92 @@
+import { markFrame, markId } from '@shared/protocol/frame-snapshot';
+import { normalizeSpace, truncate } from './describe';
+
+const TEXT_BLOCK_MAX_CHARS = 300;
+const HEADING_MAX_CHARS = 150;
+
+/** One outline line before ids are known: text, a heading, a listed element or a frame slot. */
+export type OutlineItem =
+  | { kind: 'text'; text: string }
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'element'; candidate: number }
+  | { kind: 'frame'; frame: number };
+
+export interface OutlineBuilder {
+  readonly items: OutlineItem[];
+  text(text: string): void;
+  /** Ends the current text block (entering or leaving a block-level box). */
+  flush(): void;
+  heading(level: number, text: string): void;
+  element(candidate: number): void;
+  /** A child frame's slot; `frame` indexes the walk's frames. */
+  frame(frame: number): void;
+}
+
+/**
+ * Collects the outline in document (flat-tree) order during the walk. Inline text is joined
+ * until a block boundary; long blocks are truncated, since the outline orients an agent and
+ * the page markdown carries the full text.
+ */
+export function createOutline(): OutlineBuilder {
+  const items: OutlineItem[] = [];
+  let buffer = '';
+  const flush = () => {
+    const text = normalizeSpace(buffer);
+    buffer = '';
+    if (text) {
+      items.push({ kind: 'text', text: truncate(text, TEXT_BLOCK_MAX_CHARS) });
+    }
+  };
+  return {
+    items,
+    text(text) {
+      buffer += text;
+    },
+    flush,
+    heading(level, text) {
+      flush();
+      const clean = normalizeSpace(text);
+      if (clean) {
+        items.push({ kind: 'heading', level, text: truncate(clean, HEADING_MAX_CHARS) });
+      }
+    },
+    element(candidate) {
+      flush();
+      items.push({ kind: 'element', candidate });
+    },
+    frame(frame) {
+      flush();
+      items.push({ kind: 'frame', frame });
+    },
+  };
+}
+
+/** Renders the items, with each listed element as `<marked id> <description>`. */
+export function renderOutline(
+  items: readonly OutlineItem[],
+  describeCandidate: (candidate: number) => { id: string; description: string } | undefined,
+  frameIdAt: (frame: number) => number,
+): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    switch (item.kind) {
+      case 'text':
+        lines.push(item.text);
+        break;
+      case 'heading':
+        lines.push(`${'#'.repeat(item.level)} ${item.text}`);
+        break;
+      case 'element': {
+        const listed = describeCandidate(item.candidate);
+        if (listed) {
+          lines.push(`${markId(listed.id)} ${listed.description}`);
+        }
+        break;
+      }
+      case 'frame':
+        lines.push(markFrame(frameIdAt(item.frame)));
+        break;
+    }
+  }
+  return lines.join('\n');
+}

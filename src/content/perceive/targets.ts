@@ -1,0 +1,64 @@
+import { isEditableRoot, isNativeControl, WIDGET_ROLES } from './roles';
+
+/** How an element qualifies as a target: by what it is, or by heuristics only. */
+export type TargetKind = 'native' | 'generic';
+
+const NEVER_TARGETS = new Set(['html', 'body', 'label']);
+const IMAGE_TAGS = new Set(['img', 'svg', 'picture']);
+
+/** The explicit role's first token, lowercased. */
+export const explicitRole = (element: Element): string | null =>
+  element.getAttribute('role')?.trim().split(/\s+/)[0]?.toLowerCase() || null;
+
+function tabIndexAtLeastZero(element: Element): boolean {
+  const value = element.getAttribute('tabindex');
+  return value !== null && Number.parseInt(value, 10) >= 0;
+}
+
+/**
+ * Whether an element is an action target. `parentPointer` is the parent's `cursor: pointer`:
+ * cursor is inherited, so only the element where it starts counts (the icon inside a link is
+ * not a second target). `insideTarget` drops heuristic targets nested in a listed target.
+ */
+export function targetKind(
+  element: Element,
+  style: CSSStyleDeclaration,
+  parentPointer: boolean,
+  insideTarget: boolean,
+): TargetKind | null {
+  if (NEVER_TARGETS.has(element.localName)) {
+    // A label forwards its clicks to its control, which is listed itself (counted once).
+    return null;
+  }
+  if (isNativeControl(element)) {
+    return 'native';
+  }
+  const role = explicitRole(element);
+  const pointer = style.cursor === 'pointer' && !parentPointer;
+  const handler = element.hasAttribute('onclick');
+  if (role && WIDGET_ROLES.has(role)) {
+    // A gridcell is only a target when it does something (grids list every cell otherwise).
+    if (role !== 'gridcell' || pointer || handler || tabIndexAtLeastZero(element)) {
+      return 'native';
+    }
+    return null;
+  }
+  if (isEditableRoot(element)) {
+    return 'native';
+  }
+  const focusable = !role && tabIndexAtLeastZero(element);
+  if ((pointer || handler || focusable) && !insideTarget) {
+    return 'generic';
+  }
+  return null;
+}
+
+/** An image-like target: an image itself, or a clickable whose only content is an image. */
+export function isImageOnly(element: Element): boolean {
+  if (IMAGE_TAGS.has(element.localName)) {
+    return true;
+  }
+  return (
+    (element.textContent ?? '').trim() === '' && element.querySelector('img, svg, picture') !== null
+  );
+}

@@ -1,0 +1,108 @@
+import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
+
+/** Where a rendered element is, once clipping is applied. */
+export interface Placement {
+  /** Border box in the viewport, unclipped (what the wire `rect` reports). */
+  box: Box;
+  /** Part of the box not clipped away by overflow ancestors. */
+  visible: Box;
+  inViewport: boolean;
+}
+
+const OCCLUSION_SAMPLES: ReadonlyArray<readonly [number, number]> = [
+  [0.5, 0.5],
+  [0.25, 0.25],
+  [0.75, 0.25],
+  [0.25, 0.75],
+  [0.75, 0.75],
+];
+
+/**
+ * An element's border box; for an empty inline box (an `<a>` wrapping only floated or
+ * absolutely positioned children reports 0×0) the union of its children's boxes.
+ */
+export function boxOf(element: Element, layout: LayoutCache): Box {
+  const own = layout.box(element);
+  if (!isEmpty(own) || element.children.length === 0) {
+    return own;
+  }
+  let union: Box | null = null;
+  for (const child of element.children) {
+    const box = layout.box(child);
+    if (isEmpty(box)) {
+      continue;
+    }
+    union = union
+      ? {
+          left: Math.min(union.left, box.left),
+          top: Math.min(union.top, box.top),
+          right: Math.max(union.right, box.right),
+          bottom: Math.max(union.bottom, box.bottom),
+        }
+      : box;
+  }
+  return union ?? own;
+}
+
+/** Placement of a rendered element under `clip` (overflow ancestors), or null when nothing shows. */
+export function place(element: Element, clip: Box | null, layout: LayoutCache): Placement | null {
+  const box = boxOf(element, layout);
+  if (isEmpty(box)) {
+    return null;
+  }
+  const visible = clip ? intersect(box, clip) : box;
+  if (!visible) {
+    return null;
+  }
+  return { box, visible, inViewport: intersect(visible, layout.viewport) !== null };
+}
+
+/** Whether CSS hides the element itself (ancestors are tracked by the walk). */
+export function hiddenByStyle(element: Element, style: CSSStyleDeclaration): boolean {
+  if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+    return true;
+  }
+  // checkVisibility (Chrome 105+) also catches content-visibility:hidden ancestors.
+  return typeof element.checkVisibility === 'function' && !element.checkVisibility();
+}
+
+function hitsTarget(element: Element, hit: Element | null): boolean {
+  if (!hit) {
+    return false;
+  }
+  if (hit === element || element.contains(hit) || hit.contains(element)) {
+    // An ancestor hit means the element lets pointer events through (pointer-events:none),
+    // not that something covers it.
+    return true;
+  }
+  const labels = (element as HTMLInputElement).labels;
+  return labels ? Array.from(labels).some((label) => label === hit || label.contains(hit)) : false;
+}
+
+/**
+ * Whether something else covers every sampled point of the element's visible part. Only
+ * points inside the viewport can be hit-tested, so off-viewport parts never count as covered.
+ */
+export function isOccluded(element: Element, placement: Placement, layout: LayoutCache): boolean {
+  const area = intersect(placement.visible, layout.viewport);
+  if (!area) {
+    return false;
+  }
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const doc = element.ownerDocument;
+  const width = area.right - area.left;
+  const height = area.bottom - area.top;
+  for (const [fx, fy] of OCCLUSION_SAMPLES) {
+    const x = area.left + width * fx;
+    const y = area.top + height * fy;
+    // A shadow root answers with elements of its own tree, retargeted like events.
+    const hit =
+      typeof root.elementFromPoint === 'function'
+        ? root.elementFromPoint(x, y)
+        : doc.elementFromPoint(x, y);
+    if (hitsTarget(element, hit)) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -39,23 +39,6 @@ export const WIDGET_ROLES = new Set([
   'gridcell',
 ]);
 
-// Input types whose value is typed rather than toggled or clicked.
-const FILL_INPUT_TYPES = new Set([
-  'text',
-  'email',
-  'password',
-  'search',
-  'tel',
-  'url',
-  'number',
-  'range',
-  'date',
-  'datetime-local',
-  'month',
-  'week',
-  'time',
-  'color',
-]);
 const CLICK_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 
 /** The explicit role (first token) or the implicit one, `null` when there is none. */
@@ -102,9 +85,9 @@ function inputClassification(input: HTMLInputElement, role: string | null): Clas
   if (CLICK_INPUT_TYPES.has(type)) {
     return { prefix: 'B', type: 'click', role: role ?? 'button' };
   }
-  // An <input role="combobox"> is typed into (autocomplete), unlike a listbox-like combobox.
-  const fallbackRole = FILL_INPUT_TYPES.has(type) && type !== 'text' ? type : 'textbox';
-  return { prefix: 'I', type: 'fill', role: role ?? fallbackRole };
+  // Password, date, time and colour inputs have no ARIA role; `type=` in the description tells
+  // them apart. An <input role="combobox"> is typed into (autocomplete).
+  return { prefix: 'I', type: 'fill', role: role ?? 'textbox' };
 }
 
 /**

@@ -184,7 +184,7 @@ export function walk(
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
-    const styleShown = !transparent && style.visibility === 'visible';
+    const styleShown = !transparent && !isInvisible(style);
     const consent =
       inh.consent || (!blocked && styleShown && signals.consentRegion(element, style));
     signals.element(element, styleShown && !blocked);
@@ -210,7 +210,9 @@ export function walk(
       labelledHiddenControl(element as HTMLLabelElement, path, inh, clip);
     }
 
-    const block = !style.display.startsWith('inline') && style.display !== 'contents';
+    const display = style.display;
+    // An empty display (DOM emulators) counts as inline.
+    const block = display !== '' && !display.startsWith('inline') && display !== 'contents';
     if (block) {
       outline.flush();
     }
@@ -337,8 +339,7 @@ export function walk(
       return;
     }
     const style = layout.style(control);
-    const hidden =
-      style.display === 'none' || style.visibility !== 'visible' || style.opacity === '0';
+    const hidden = style.display === 'none' || isInvisible(style) || style.opacity === '0';
     if (hidden) {
       const index = add(label, 'native', path, inh, clip);
       if (index >= 0) {
@@ -368,6 +369,9 @@ export function walk(
   outline.flush();
   return { found, frames, outline };
 }
+
+const isInvisible = (style: CSSStyleDeclaration): boolean =>
+  style.visibility === 'hidden' || style.visibility === 'collapse';
 
 function soloPath(element: Element): PathNode {
   return { parent: null, element, nth: 1, siblingTags: new Map([[element.localName, 1]]) };

@@ -43,7 +43,10 @@ export function accessibleName(element: Element, options: NameOptions): string {
     element.getAttribute('title') ??
     (element instanceof HTMLInputElement && !isPassword(element) ? element.value : null) ??
     element.querySelector('img[alt]')?.getAttribute('alt') ??
-    '';
+    // A generic clickable (a div with a click handler) has no name from content in accname.
+    (element instanceof HTMLInputElement
+      ? ''
+      : truncate(element.textContent ?? '', NAME_MAX_CHARS * 2));
   return truncate(normalizeSpace(hint), NAME_MAX_CHARS);
 }
 

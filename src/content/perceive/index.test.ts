@@ -135,9 +135,10 @@ describe('what is listed', () => {
 });
 
 describe('names', () => {
-  it('falls back to placeholder, title and image alt when the name is empty', () => {
-    document.body.innerHTML = `<input placeholder="Search"><button title="Close"></button>`;
-    expect(observe().elements.map((e) => e.name)).toEqual(['Search', 'Close']);
+  it('falls back to placeholder, title, image alt and text when the name is empty', () => {
+    document.body.innerHTML = `<input placeholder="Search"><button title="Close"></button>
+      <div onclick="x()">Open <b>menu</b></div>`;
+    expect(observe().elements.map((e) => e.name)).toEqual(['Search', 'Close', 'Open menu']);
   });
 });
 

@@ -339,8 +339,9 @@ export function walk(
       return;
     }
     const style = layout.style(control);
-    const hidden = style.display === 'none' || isInvisible(style) || style.opacity === '0';
-    if (hidden) {
+    // A transparent control is listed itself (isRestyledControl); only a control with no box
+    // at all is operated through its label.
+    if (style.display === 'none' || isInvisible(style)) {
       const index = add(label, 'native', path, inh, clip);
       if (index >= 0) {
         found[index]!.element = control;

@@ -70,7 +70,7 @@ export async function launchWithExtension(): Promise<Launched> {
   const extensionId = new URL(worker.url()).host;
   const bridgeUrl = `http://127.0.0.1:${port}`;
   await waitForConnected(bridgeUrl);
-  const token = execFileSync(process.execPath, [CLI, 'token', '--quiet'], {
+  const token = execFileSync(process.execPath, [CLI, 'token'], {
     env,
     encoding: 'utf8',
   }).trim();

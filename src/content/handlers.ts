@@ -2,7 +2,12 @@ import type { Handlers } from '@shared/protocol/method';
 import type { ContentMethods } from '@shared/protocol/runtime';
 import { TabsightError } from '@shared/schema/errors';
 import { extractPage } from './page';
-import { elementById, perceive } from './perceive';
+import { act } from './act';
+import { formFill } from './act/form-fill';
+import { pressKeyOnFocused } from './act/key-target';
+import { scrollPage } from './act/scroll';
+import { waitForQuietDom } from './act/settle';
+import { perceive } from './perceive';
 import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
@@ -34,11 +39,17 @@ export const contentHandlers: Handlers<ContentMethods> = {
       },
     };
   },
-  'content.act': ({ local_id }) => {
-    if (!elementById(local_id)) {
-      return { success: false, message: `element ${local_id} is gone; observe again` };
+  'content.act': ({ local_id, action, id }) => act(local_id, action, id ?? local_id),
+  'content.key': ({ key }) => {
+    try {
+      return pressKeyOnFocused(key);
+    } catch (err) {
+      // A key the chord parser refuses: its message says how to spell keys.
+      throw new TabsightError('invalid-request', err instanceof Error ? err.message : String(err));
     }
-    throw new TabsightError('not-supported', 'element actions are not available yet');
   },
+  'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
+  'content.form_fill': ({ values }) => formFill(values),
+  'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),
   'content.highlight': () => ({ shown: 0 }),
 };

@@ -24,8 +24,43 @@ export type ActOutcome = z.infer<typeof ActOutcome>;
 export const ContentMethods = {
   'content.collect': { params: CollectOptions, result: FrameSnapshot },
   'content.act': {
-    params: z.strictObject({ local_id: z.string(), action: Action }),
+    params: z.strictObject({
+      local_id: z.string(),
+      action: Action,
+      id: z.string().optional().describe('The tab-wide id the agent used, for messages'),
+    }),
     result: ActOutcome,
+  },
+  /** press_key on the frame's focused element; answers with a child frame when focus is there. */
+  'content.key': {
+    params: z.strictObject({ key: z.string() }),
+    result: z.strictObject({
+      handled: z.boolean(),
+      message: z.string(),
+      delegate_frame_id: z.number().int().nullable(),
+    }),
+  },
+  'content.scroll': {
+    params: z.strictObject({
+      direction: z.enum(['up', 'down']),
+      amount: z.number().int().nullable(),
+    }),
+    result: z.strictObject({ message: z.string(), moved_px: z.number() }),
+  },
+  'content.form_fill': {
+    params: z.strictObject({ values: z.record(z.string(), z.string()) }),
+    result: z.strictObject({
+      filled: z.array(z.strictObject({ key: z.string(), field: z.string() })),
+      failed: z.array(z.strictObject({ key: z.string(), message: z.string() })),
+    }),
+  },
+  /** Resolves when the frame's DOM has been quiet for `quiet_ms` (at most `max_ms`). */
+  'content.settle': {
+    params: z.strictObject({
+      quiet_ms: z.number().int().min(0),
+      max_ms: z.number().int().min(0),
+    }),
+    result: z.strictObject({ quiet: z.boolean(), waited_ms: z.number() }),
   },
   'content.highlight': {
     params: z.strictObject({

@@ -15,7 +15,8 @@ const echoed = {
   description: z.string().optional(),
 };
 
-const interaction = <T extends z.ZodRawShape>(type: string, shape: T) =>
+// The type parameter keeps each `type` a literal, so `Action` narrows on `action.type`.
+const interaction = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) =>
   z.strictObject({ type: z.literal(type), id: ElementId, ...echoed, ...shape });
 
 const fillShape = {
@@ -43,7 +44,7 @@ export const UploadFileAction = interaction('upload_file', {
   file: UploadFileContent.optional().describe('Or the file itself, base64 with a name'),
 });
 
-const browser = <T extends z.ZodRawShape>(type: string, shape: T) =>
+const browser = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) =>
   z.strictObject({ type: z.literal(type), ...echoed, ...shape });
 
 export const MAX_WAIT_MS = 30_000;
@@ -119,4 +120,10 @@ export type Action = z.infer<typeof Action>;
 export type ActionType = Action['type'];
 
 export const INTERACTION_ACTION_TYPES = InteractionAction.options.map((o) => o.shape.type.value);
+
+const interactionTypes: ReadonlySet<string> = new Set(INTERACTION_ACTION_TYPES);
+
+/** Element actions carry an `id`; everything else is a browser action. */
+export const isInteractionAction = (action: Action): action is InteractionAction =>
+  interactionTypes.has(action.type);
 export const BROWSER_ACTION_TYPES = BrowserAction.options.map((o) => o.shape.type.value);

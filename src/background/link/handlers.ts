@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
-import { TabsightError } from '@shared/schema/errors';
 import type { BridgeMethods } from '@shared/protocol/bridge-link';
 import { PROTOCOL_VERSION } from '@shared/protocol/version';
 import type { Handlers } from '@shared/protocol/method';
 import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { captureJpeg, observe } from '../observe/observe';
+import { execute } from '../act/execute';
+import { scrapeTab } from '../act/scrape';
+import { shapeScrape } from '../act/scrape-shape';
 
 export const helloOf = () => ({
   extension_id: browser.runtime.id,
@@ -31,17 +33,14 @@ export function createBridgeHandlers(
     'session.get': afterReady(({ session_id }) => sessions.get(session_id)),
     'session.stop': afterReady(({ session_id }) => sessions.stop(session_id)),
     'page.observe': afterReady(({ session_id, request }) => observe(sessions, session_id, request)),
-    'page.execute': afterReady(() => {
-      // TODO(2026-12): element and browser actions (the acting issue).
-      return Promise.reject(
-        new TabsightError('not-supported', 'executing actions is not available yet'),
-      );
-    }),
-    'page.scrape': afterReady(async ({ session_id }) => {
+    'page.execute': afterReady(({ session_id, action }) => execute(sessions, session_id, action)),
+    'page.scrape': afterReady(async ({ session_id, request }) => {
       const record = await sessions.touch(session_id);
-      return Promise.reject(
-        new TabsightError('not-supported', `scrape is not available yet (${record.session_id})`),
-      );
+      const data = await scrapeTab(record.active_tab_id, {
+        only_main_content: request.only_main_content,
+        selector: request.selector,
+      });
+      return { ...shapeScrape(data, request), session: toWireSession(record) };
     }),
     'page.screenshot': afterReady(async ({ session_id }) => {
       const record = await sessions.touch(session_id);

@@ -139,13 +139,17 @@ export function createSessionService(store: SessionStore) {
     return record;
   }
 
+  /** The session's browser tabs in window order: what `metadata.tabs` and `switch_tab` index. */
+  async function tabsInOrder(record: SessionRecord): Promise<browser.Tabs.Tab[]> {
+    return record.attach === 'new_window'
+      ? await browser.tabs.query({ windowId: record.window_id })
+      : (await Promise.all(record.tab_ids.map((id) => browser.tabs.get(id).catch(() => null))))
+          .filter((t): t is browser.Tabs.Tab => t !== null)
+          .sort((a, b) => a.windowId! - b.windowId! || a.index - b.index);
+  }
+
   async function sessionTabs(record: SessionRecord): Promise<TabInfo[]> {
-    const tabs =
-      record.attach === 'new_window'
-        ? await browser.tabs.query({ windowId: record.window_id })
-        : (await Promise.all(record.tab_ids.map((id) => browser.tabs.get(id).catch(() => null))))
-            .filter((t): t is browser.Tabs.Tab => t !== null)
-            .sort((a, b) => a.windowId! - b.windowId! || a.index - b.index);
+    const tabs = await tabsInOrder(record);
     return tabs.map((t, index) => ({ tab_id: index, title: t.title ?? '', url: t.url ?? '' }));
   }
 
@@ -153,6 +157,7 @@ export function createSessionService(store: SessionStore) {
     start,
     touch,
     sessionTabs,
+    tabsInOrder,
     get: async (id: string) => toWireSession(await require(id)),
     record: require,
     list: async (onlyActive: boolean) =>

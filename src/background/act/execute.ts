@@ -1,0 +1,76 @@
+import type { Action } from '@shared/schema/actions';
+import { nowIso } from '@shared/schema/common';
+import { errorInfoOf, TabsightError } from '@shared/schema/errors';
+import type { ExecuteResponse } from '@shared/schema/execute';
+import { toWireSession } from '../sessions/session-record';
+import type { SessionService } from '../sessions/session-service';
+import type { StepOutcome } from './outcome';
+import { runAction } from './run-action';
+import { settle, watchNavigation } from './settle';
+
+const LOG = '[tabsight:bg]';
+
+/** The action as the answer echoes it: an uploaded file's bytes are not sent back. */
+function echoOf(action: Action): Action {
+  if (action.type === 'upload_file' && action.file) {
+    return { ...action, file: { ...action.file, base64: '' } };
+  }
+  return action;
+}
+
+/**
+ * Executes one action for a session (SPEC section 5): counts the step, runs the action in the
+ * session's current tab, waits for the page to settle, and answers an ExecuteResponse. A failed
+ * action is an answer with `success: false`; only session problems are errors.
+ */
+export async function execute(
+  sessions: SessionService,
+  sessionId: string,
+  action: Action,
+): Promise<ExecuteResponse> {
+  const startedAt = nowIso();
+  const touched = await sessions.touch(sessionId);
+  // Counted before running, in one store update, so two concurrent calls cannot both slip in.
+  const record = await sessions.save(sessionId, (r) =>
+    r.current_step >= r.max_steps ? r : { ...r, current_step: r.current_step + 1 },
+  );
+  if (!record || record.current_step === touched.current_step) {
+    throw new TabsightError(
+      'max-steps-reached',
+      `session ${sessionId} has used all its ${touched.max_steps} steps`,
+      'start a new session with a higher max_steps',
+    );
+  }
+  const watch = watchNavigation(record.active_tab_id);
+  let outcome: StepOutcome;
+  let exception: string | null = null;
+  try {
+    outcome = await runAction(sessions, record, action);
+    const note = await settle(watch, outcome.settleFrame);
+    if (note) {
+      outcome = { ...outcome, message: `${outcome.message}; ${note}` };
+    }
+  } catch (err) {
+    const info = errorInfoOf(err);
+    console.debug(LOG, 'execute', action.type, err);
+    outcome = {
+      success: false,
+      message: info.hint ? `${info.message}; ${info.hint}` : info.message,
+      settleFrame: null,
+    };
+    exception = `${info.code}: ${info.message}`;
+  } finally {
+    watch.stop();
+  }
+  const latest = await sessions.record(sessionId);
+  return {
+    action: echoOf(action),
+    success: outcome.success,
+    message: outcome.message,
+    data: outcome.data ?? null,
+    exception,
+    started_at: startedAt,
+    ended_at: nowIso(),
+    session: toWireSession(latest),
+  };
+}

@@ -1,0 +1,66 @@
+import browser from 'webextension-polyfill';
+import { parseKeyChord } from '@shared/key-chord';
+import { callFrame, type FrameTarget } from '../frame-messaging';
+import { failed, succeeded, topFrame, type StepOutcome } from './outcome';
+
+const MAX_FRAME_DEPTH = 8;
+
+/** press_key: to the focused element, following focus down into the frame that holds it. */
+export async function pressKey(tabId: number, key: string): Promise<StepOutcome> {
+  try {
+    parseKeyChord(key);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
+  }
+  let frame: FrameTarget = topFrame(tabId);
+  for (let depth = 0; depth < MAX_FRAME_DEPTH; depth++) {
+    const result = await callFrame(frame, 'content.key', { key });
+    if (result.delegate_frame_id === null) {
+      return succeeded(result.message, frame);
+    }
+    frame = { tabId, frameId: result.delegate_frame_id };
+  }
+  return failed('focus is nested in too many frames; click the element first, then press the key');
+}
+
+export async function scroll(
+  tabId: number,
+  direction: 'up' | 'down',
+  amount: number | null,
+): Promise<StepOutcome> {
+  const frame = topFrame(tabId);
+  const result = await callFrame(frame, 'content.scroll', { direction, amount });
+  return succeeded(result.message, frame);
+}
+
+/** form_fill: every frame fills the fields it has; the answer lists which keys found a field. */
+export async function formFill(
+  tabId: number,
+  values: Record<string, string>,
+): Promise<StepOutcome> {
+  const keys = Object.keys(values);
+  if (keys.length === 0) {
+    return failed('form_fill needs values, e.g. {"email": "a@b.c", "first_name": "Ada"}');
+  }
+  const frames = (await browser.webNavigation.getAllFrames({ tabId })) ?? [];
+  const results = await Promise.all(
+    frames.map((f) =>
+      callFrame({ tabId, frameId: f.frameId }, 'content.form_fill', { values }).catch(() => null),
+    ),
+  );
+  const filled = results.flatMap((r) => r?.filled ?? []);
+  const problems = results.flatMap((r) => r?.failed ?? []);
+  const matched = new Set(filled.map((f) => f.key));
+  const missing = keys.filter((k) => !matched.has(k));
+  const parts = [
+    filled.length ? `filled ${filled.map((f) => `${f.key} → ${f.field}`).join(', ')}` : '',
+    problems.length
+      ? `could not fill ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`
+      : '',
+    missing.length ? `no field found for ${missing.join(', ')}` : '',
+  ].filter(Boolean);
+  if (filled.length === 0) {
+    return failed(`${parts.join('; ')}; observe and fill those fields by id`);
+  }
+  return succeeded(parts.join('; '), topFrame(tabId));
+}

@@ -60,7 +60,10 @@ export async function runAction(
     case 'scroll_down':
       return scroll(tabId, 'down', action.amount);
     case 'scrape': {
-      const data = await scrapeTab(tabId, { only_main_content: action.only_main_content });
+      const data = await scrapeTab(tabId, {
+        only_main_content: action.only_main_content,
+        instructions: action.instructions,
+      });
       return { ...succeeded(`scraped ${data.markdown.length} characters of markdown`), data };
     }
     case 'form_fill':

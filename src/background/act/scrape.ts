@@ -1,3 +1,4 @@
+import { scrapeFilter } from '@shared/scrape-filter';
 import type { PageData } from '@shared/schema/observation';
 import { collectTab } from '../observe/collect-tab';
 import { mergeFrames } from '../observe/merge-frames';
@@ -8,6 +9,8 @@ const EMPTY_STRUCTURED = { success: true, error: null, data: null };
 export interface ScrapeOptions {
   only_main_content: boolean;
   selector?: string;
+  /** Keywords: keep only the markdown blocks that mention one (no model). */
+  instructions?: string | null;
 }
 
 /** The page's content (`data` of an observation) from every frame, as observe merges it. */
@@ -26,7 +29,8 @@ export async function scrapeTab(tabId: number, options: ScrapeOptions): Promise<
   const merged = mergeFrames(frames, idMap);
   await saveIdMap(tabId, idMap);
   return {
-    markdown: merged.markdown ?? '',
+    // Filtered after merging, so child frames' content spliced into the parent is filtered too.
+    markdown: scrapeFilter(merged.markdown ?? '', options.instructions ?? undefined),
     images: merged.images,
     structured: top.snapshot.page?.structured ?? EMPTY_STRUCTURED,
   };

@@ -39,6 +39,7 @@ export function createBridgeHandlers(
       const data = await scrapeTab(record.active_tab_id, {
         only_main_content: request.only_main_content,
         selector: request.selector,
+        instructions: request.instructions,
       });
       return { ...shapeScrape(data, request), session: toWireSession(record) };
     }),

@@ -13,7 +13,7 @@ import { buildVisibleTree } from './markdown/whole-page';
 import { extractStructured } from './structured';
 import { createStyleCache, createVisibility } from './visibility';
 
-export { scrapeFilter } from './scrape-filter';
+export { scrapeFilter } from '@shared/scrape-filter';
 
 export interface ExtractPageOptions {
   /** Readability main content for article-like pages; false: always the whole visible page. */

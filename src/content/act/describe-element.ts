@@ -1,4 +1,4 @@
-import { computeAccessibleName } from 'dom-accessibility-api';
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
 const TEXT_CHARS = 40;
 
@@ -21,7 +21,7 @@ export function briefOf(element: Element): string {
 
 /** `button "Pay"`: how failure messages name the element acted on. */
 export function nameOf(element: Element): string {
-  const role = element.getAttribute('role') ?? element.tagName.toLowerCase();
+  const role = getRole(element) ?? element.tagName.toLowerCase();
   let name: string;
   try {
     name = clip(computeAccessibleName(element), 60);

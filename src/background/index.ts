@@ -5,6 +5,10 @@ import { reconcileSessions } from './sessions/reconcile';
 import { createSessionService, sessionIdOfAlarm } from './sessions/session-service';
 import { createSessionStore } from './sessions/session-store';
 import { forgetTab } from './observe/tab-id-maps';
+import { dispatchPopup, isExtensionPage } from './popup/dispatch';
+import { createPopupHandlers } from './popup/handlers';
+import { createOverlayRelay } from './popup/overlay-relay';
+import { onPopupConnect } from './popup/popup-port';
 
 const LOG = '[tabsight:bg]';
 const RECONNECT_ALARM = 'tabsight.reconnect';
@@ -25,6 +29,14 @@ const link = createNativeLink(
   },
 );
 
+const overlay = createOverlayRelay();
+const popupHandlers = createPopupHandlers({
+  sessions,
+  ready,
+  linkStatus: () => link.status(),
+  overlay,
+});
+
 // Listeners are registered synchronously at top level, so a woken worker never misses its event.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RECONNECT_ALARM) {
@@ -43,6 +55,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
   void ready.then(() => reconcileSessions(sessions, { closedTabId: tabId }));
 });
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  // Returning undefined leaves messages that are not ours to other listeners.
+  isExtensionPage(sender) ? dispatchPopup(popupHandlers, message) : undefined,
+);
+browser.runtime.onConnect.addListener(onPopupConnect(overlay));
 browser.runtime.onStartup.addListener(() => link.ensureConnected());
 browser.runtime.onInstalled.addListener(() => link.ensureConnected());
 

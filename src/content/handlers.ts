@@ -1,13 +1,14 @@
 import type { Handlers } from '@shared/protocol/method';
 import type { ContentMethods } from '@shared/protocol/runtime';
 import { TabsightError } from '@shared/schema/errors';
+import { showOverlay, type OverlayTarget } from './overlay';
 import { extractPage } from './page';
 import { act } from './act';
 import { formFill } from './act/form-fill';
 import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
 import { waitForQuietDom } from './act/settle';
-import { perceive } from './perceive';
+import { elementById, perceive } from './perceive';
 import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
@@ -51,5 +52,12 @@ export const contentHandlers: Handlers<ContentMethods> = {
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
   'content.form_fill': ({ values }) => formFill(values),
   'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),
-  'content.highlight': () => ({ shown: 0 }),
+  'content.highlight': ({ local_ids, scroll }) => {
+    // Ids that no longer resolve (a re-render, a navigation) are skipped, not an error.
+    const targets = local_ids.flatMap(({ local_id, label }): OverlayTarget[] => {
+      const element = elementById(local_id);
+      return element ? [{ element, label }] : [];
+    });
+    return { shown: showOverlay(targets, scroll) };
+  },
 };

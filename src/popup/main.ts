@@ -1,1 +1,146 @@
-export {};
+import browser from 'webextension-polyfill';
+import { POPUP_PORT_NAME, type PopupObservation, type PopupStatus } from '@shared/protocol/popup';
+import { errorInfoOf } from '@shared/schema/errors';
+import { imagesView, jsonView, markdownView } from './data-views';
+import { h } from './dom';
+import { renderHeader, renderPlainHeader } from './header';
+import { createHighlighter } from './highlighter';
+import { actionsView } from './observation-view';
+import { callWorker } from './rpc';
+import { statusPill, statusView } from './status-view';
+import { createTabs } from './tabs';
+import { explainUnavailable } from './unavailable';
+
+const STATUS_REFRESH_MS = 2_000;
+const VIEWS = ['Actions', 'Markdown', 'Images', 'JSON', 'Bridge'] as const;
+
+/**
+ * The tab to show. Opened from the toolbar, the popup shows the active tab of its window; the
+ * popup page opened as a tab (tests, or pinned by a user) names its target with `?tab=<id>`,
+ * since its own window's active tab is itself.
+ */
+async function targetTab(): Promise<browser.Tabs.Tab | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) {
+    return browser.tabs.get(Number(param)).catch(() => undefined);
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function setState(state: 'loading' | 'ready' | 'unavailable' | 'error'): void {
+  document.body.dataset.state = state;
+}
+
+async function main(): Promise<void> {
+  const app = document.getElementById('app')!;
+  const header = h('header', { class: 'head' });
+  const pageInfo = h('div', { class: 'page' }, h('p', { class: 'muted' }, 'Observing…'));
+  const pill = h(
+    'button',
+    { type: 'button', class: 'pill-button', title: 'Bridge status' },
+    statusPill(null),
+  );
+  const refresh = h(
+    'button',
+    { type: 'button', class: 'icon', title: 'Observe again', 'aria-label': 'Observe again' },
+    '↻',
+  );
+  header.append(pageInfo, h('div', { class: 'head-actions' }, pill, refresh));
+  const tabs = createTabs(VIEWS, 'Actions');
+  app.replaceChildren(header, tabs.bar, ...VIEWS.map((v) => tabs.panel(v)));
+  pill.addEventListener('click', () => tabs.select('Bridge', true));
+  setState('loading');
+
+  const tab = await targetTab();
+  if (tab?.id === undefined) {
+    pageInfo.replaceWith(renderPlainHeader('No tab', ''));
+    setState('error');
+    return;
+  }
+  const tabId = tab.id;
+  // Held open while the popup lives; its disconnect tells the worker to clear the page overlay.
+  browser.runtime.connect({ name: `${POPUP_PORT_NAME}:${tabId}` });
+  const highlighter = createHighlighter(tabId);
+  let scope: 'viewport' | 'page' = 'viewport';
+  let actions: ReturnType<typeof actionsView> | null = null;
+
+  const showStatus = (status: PopupStatus) => {
+    pill.replaceChildren(statusPill(status));
+    tabs.panel('Bridge').replaceChildren(statusView(status));
+  };
+  const pollStatus = async () => {
+    try {
+      showStatus(await callWorker('popup.status', {}));
+    } catch (err) {
+      tabs.panel('Bridge').replaceChildren(h('p', { class: 'error' }, errorInfoOf(err).message));
+    }
+  };
+
+  const showObservation = (observation: PopupObservation) => {
+    header.firstElementChild!.replaceWith(renderHeader(observation));
+    actions = actionsView(observation, {
+      tabId,
+      highlighter,
+      scope,
+      onScope: (next) => {
+        scope = next;
+        void observe();
+      },
+    });
+    tabs.panel('Actions').replaceChildren(actions.element);
+    tabs.panel('Markdown').replaceChildren(markdownView(observation));
+    tabs.panel('Images').replaceChildren(imagesView(observation));
+    tabs.panel('JSON').replaceChildren(jsonView(observation));
+    setState('ready');
+  };
+
+  const showFailure = (err: unknown) => {
+    const info = errorInfoOf(err);
+    const url = tab.url ?? tab.pendingUrl ?? '';
+    header.firstElementChild!.replaceWith(renderPlainHeader(tab.title ?? '', url));
+    const unavailable = explainUnavailable(url, info);
+    const message = unavailable
+      ? h(
+          'div',
+          { class: 'notice', role: 'status' },
+          h('h2', {}, unavailable.title),
+          h('p', {}, unavailable.body),
+        )
+      : h(
+          'div',
+          { class: 'notice error', role: 'alert' },
+          h('h2', {}, 'Could not observe this tab'),
+          h('p', {}, info.message),
+          info.hint ? h('p', { class: 'muted' }, info.hint) : null,
+        );
+    tabs.panel('Actions').replaceChildren(message);
+    for (const view of ['Markdown', 'Images', 'JSON'] as const) {
+      tabs.panel(view).replaceChildren(h('p', { class: 'empty' }, 'No observation for this tab.'));
+    }
+    setState(unavailable ? 'unavailable' : 'error');
+  };
+
+  async function observe(): Promise<void> {
+    setState('loading');
+    try {
+      showObservation(await callWorker('popup.observe', { tab_id: tabId, scope }));
+    } catch (err) {
+      showFailure(err);
+    }
+  }
+
+  refresh.addEventListener('click', () => void observe());
+  document.addEventListener('keydown', (event) => {
+    const typing = (event.target as HTMLElement).matches('input, select, textarea');
+    if (event.key === '/' && !typing && actions) {
+      event.preventDefault();
+      tabs.select('Actions');
+      actions.focusFilter();
+    }
+  });
+  setInterval(() => void pollStatus(), STATUS_REFRESH_MS);
+  await Promise.all([pollStatus(), observe()]);
+}
+
+void main();

@@ -45,7 +45,7 @@ export function createBridgeHandlers(
     }),
     'page.screenshot': afterReady(async ({ session_id }) => {
       const record = await sessions.touch(session_id);
-      return { jpeg_base64: await captureJpeg(record) };
+      return { jpeg_base64: await captureJpeg(record.window_id) };
     }),
   };
 }

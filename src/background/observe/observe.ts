@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { nowIso } from '@shared/schema/common';
-import type { Observation, ObserveRequest } from '@shared/schema/observation';
-import { toWireSession, type SessionRecord } from '../sessions/session-record';
+import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observation';
+import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { navigate } from '../navigation';
 import { collectTab } from './collect-tab';
@@ -11,26 +11,29 @@ import { idMapFor, saveIdMap } from './tab-id-maps';
 
 const EMPTY_STRUCTURED = { success: true, error: null, data: null };
 
-export async function captureJpeg(record: SessionRecord): Promise<string> {
-  const dataUrl = await browser.tabs.captureVisibleTab(record.window_id, {
+export async function captureJpeg(windowId: number): Promise<string> {
+  const dataUrl = await browser.tabs.captureVisibleTab(windowId, {
     format: 'jpeg',
     quality: 80,
   });
   return dataUrl.slice(dataUrl.indexOf(',') + 1);
 }
 
-/** One observation of the session's current tab: every frame, merged into the contract's shape. */
-export async function observe(
-  sessions: SessionService,
-  sessionId: string,
+export type TabObservation = Omit<Observation, 'progress' | 'session'>;
+
+export interface TabObservationExtras {
+  /** `metadata.tabs`: the session's tabs, or the tab's window for a popup. */
+  tabs: () => Promise<TabInfo[]>;
+  /** Window to capture when the request asks for a screenshot. */
+  windowId: number;
+}
+
+/** One observation of a tab: every frame, merged into the contract's shape, session aside. */
+export async function observeTab(
+  tabId: number,
   request: ObserveRequest,
-): Promise<Observation> {
-  let record = await sessions.touch(sessionId);
-  if (request.url) {
-    await navigate(record.active_tab_id, request.url);
-    record = await sessions.record(sessionId);
-  }
-  const tabId = record.active_tab_id;
+  extras: TabObservationExtras,
+): Promise<TabObservation> {
   const frames = await collectTab(tabId, {
     scope: request.scope,
     data: request.data,
@@ -44,8 +47,8 @@ export async function observe(
   await saveIdMap(tabId, idMap);
   const viewport = top.snapshot.viewport;
   const [tabs, screenshot] = await Promise.all([
-    sessions.sessionTabs(record),
-    request.screenshot ? captureJpeg(record) : Promise.resolve(null),
+    extras.tabs(),
+    request.screenshot ? captureJpeg(extras.windowId) : Promise.resolve(null),
   ]);
   return {
     metadata: {
@@ -64,7 +67,28 @@ export async function observe(
           structured: top.snapshot.page?.structured ?? EMPTY_STRUCTURED,
         }
       : null,
-    progress: { current_step: record.current_step, max_steps: record.max_steps },
-    session: toWireSession(record),
+  };
+}
+
+/** One observation of the session's current tab. */
+export async function observe(
+  sessions: SessionService,
+  sessionId: string,
+  request: ObserveRequest,
+): Promise<Observation> {
+  let record = await sessions.touch(sessionId);
+  if (request.url) {
+    await navigate(record.active_tab_id, request.url);
+    record = await sessions.record(sessionId);
+  }
+  const current = record;
+  const observed = await observeTab(current.active_tab_id, request, {
+    tabs: () => sessions.sessionTabs(current),
+    windowId: current.window_id,
+  });
+  return {
+    ...observed,
+    progress: { current_step: current.current_step, max_steps: current.max_steps },
+    session: toWireSession(current),
   };
 }

@@ -54,7 +54,10 @@ const test = base.extend<object, { bare: Unregistered; site: StaticServer }>({
 });
 const { expect } = test;
 
-test('the popup explains a bridge host that is not registered', async ({ bare, site }, testInfo) => {
+test('the popup explains a bridge host that is not registered', async ({
+  bare,
+  site,
+}, testInfo) => {
   const page = await bare.context.newPage();
   await page.goto(site.url('/popup-fixture.html'));
   const tabId = await bare.worker.evaluate(
@@ -68,7 +71,7 @@ test('the popup explains a bridge host that is not registered', async ({ bare, s
   // The page is observed without any bridge: the popup talks to the service worker only.
   await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
   await expect(popup.locator('.title')).toHaveText('Popup fixture');
-  await expect(popup.locator('.pill')).toHaveText('Bridge host not registered');
+  await expect(popup.locator('.pill-title')).toHaveText('Bridge host not registered');
   await popup.locator('.pill-button').click();
   const status = popup.locator('#panel-bridge');
   await expect(status).toContainText('npm run register');

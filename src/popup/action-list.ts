@@ -46,7 +46,7 @@ function row(action: AnyAction): HTMLElement {
       title: offscreen ? 'Outside the viewport' : null,
     },
     h('span', { class: 'id' }, id ?? '·'),
-    h('span', { class: 'type' }, action.type),
+    h('span', { class: 'type', title: action.type }, action.type),
     h('span', { class: 'desc' }, action.description),
     offscreen ? h('span', { class: 'offscreen', 'aria-label': 'outside the viewport' }, '↓') : null,
   );

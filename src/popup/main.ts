@@ -46,9 +46,10 @@ async function main(): Promise<void> {
     { type: 'button', class: 'icon', title: 'Observe again', 'aria-label': 'Observe again' },
     '↻',
   );
-  header.append(pageInfo, h('div', { class: 'head-actions' }, pill, refresh));
+  header.append(pageInfo, refresh);
   const tabs = createTabs(VIEWS, 'Actions');
-  app.replaceChildren(header, tabs.bar, ...VIEWS.map((v) => tabs.panel(v)));
+  const footer = h('footer', { class: 'foot' }, pill);
+  app.replaceChildren(header, tabs.bar, ...VIEWS.map((v) => tabs.panel(v)), footer);
   pill.addEventListener('click', () => tabs.select('Bridge', true));
   setState('loading');
 

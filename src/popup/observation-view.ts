@@ -25,9 +25,12 @@ export function actionsView(observation: PopupObservation, options: ObservationV
   const showAll = h('input', { type: 'checkbox', id: 'show-all' });
   const scope = h(
     'select',
-    { 'aria-label': 'Scope', title: 'Which elements to list' },
-    h('option', { value: 'viewport', selected: options.scope === 'viewport' }, 'Viewport'),
-    h('option', { value: 'page', selected: options.scope === 'page' }, 'Whole page'),
+    {
+      'aria-label': 'Scope',
+      title: 'List the elements in view (as agents see by default) or on the whole page',
+    },
+    h('option', { value: 'viewport', selected: options.scope === 'viewport' }, 'In view'),
+    h('option', { value: 'page', selected: options.scope === 'page' }, 'Page'),
   );
   const list = createActionList({
     onFocus: (id) => highlighter.set(id),
@@ -68,7 +71,12 @@ export function actionsView(observation: PopupObservation, options: ObservationV
       { class: 'toolbar' },
       filter,
       scope,
-      h('label', { class: 'toggle', for: 'show-all' }, showAll, 'Show all ids'),
+      h(
+        'label',
+        { class: 'toggle', for: 'show-all', title: 'Label every listed element in the page' },
+        showAll,
+        'Show all ids',
+      ),
       copyButton('Copy', () => observation.space.markdown),
     ),
     list.element,

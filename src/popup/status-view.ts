@@ -1,17 +1,27 @@
 import type { PopupStatus } from '@shared/protocol/popup';
 import { copyButton } from './copy-button';
 import { diagnoseLink } from './diagnose';
-import { h } from './dom';
+import { h, withCode } from './dom';
 
 const TOKEN_HINT = 'npm run token';
 
-/** A one-line pill for the header: a coloured dot and the state in words. */
+/** A one-line summary for the footer: a coloured dot, the state in words, the URL if any. */
 export function statusPill(status: PopupStatus | null): HTMLElement {
   if (!status) {
     return h('span', { class: 'pill', 'data-state': 'connecting' }, 'Bridge…');
   }
   const diagnosis = diagnoseLink(status.link);
-  return h('span', { class: 'pill', 'data-state': diagnosis.state }, diagnosis.title);
+  const url = diagnosis.state === 'connected' ? status.link.host?.url : null;
+  const sessions = status.sessions.length;
+  return h(
+    'span',
+    { class: 'pill', 'data-state': diagnosis.state },
+    h('span', { class: 'pill-title' }, diagnosis.title),
+    url ? h('span', { class: 'muted' }, ` · ${url}`) : null,
+    sessions
+      ? h('span', { class: 'muted' }, ` · ${sessions} session${sessions === 1 ? '' : 's'}`)
+      : null,
+  );
 }
 
 /** The bridge: connected or why not, its URL, how to get the token, the active sessions. */
@@ -25,7 +35,7 @@ export function statusView(status: PopupStatus): HTMLElement {
       'section',
       { class: 'link' },
       h('h2', {}, h('span', { class: 'dot', 'aria-hidden': 'true' }), diagnosis.title),
-      diagnosis.hint ? h('p', { class: 'hint-text' }, diagnosis.hint) : null,
+      diagnosis.hint ? h('p', { class: 'hint-text' }, ...withCode(diagnosis.hint)) : null,
       diagnosis.detail ? h('p', { class: 'detail' }, h('code', {}, diagnosis.detail)) : null,
       h(
         'dl',

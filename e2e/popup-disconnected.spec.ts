@@ -1,82 +1,121 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { NATIVE_HOST_NAME } from '../src/shared/protocol/bridge-link';
+import { expect, test } from './support/fixtures';
 import { CHROMIUM_PATH, DIST } from './support/launch';
-import { PAGES_DIR } from './support/fixtures';
-import { serveFolder, type StaticServer } from './support/static-server';
 
-interface Unregistered {
+/** The id the manifest's `key` gives the extension: sha256 of the key, hex mapped to a–p. */
+function extensionIdOfKey(): string {
+  const { key } = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as {
+    key: string;
+  };
+  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+interface Bare {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  close(): Promise<void>;
 }
 
 /**
- * A browser with the extension but no native host registered in its profile: the service worker's
- * `connectNative` fails with "Specified native messaging host not found.", as on a fresh install.
+ * A browser with the extension but not the real bridge. Without `hostScript` no native host is
+ * registered in the profile, as on a fresh install; with it, the registered host is that script.
  */
-const test = base.extend<object, { bare: Unregistered; site: StaticServer }>({
-  bare: [
-    // Depends on the site so that the browser closes first and leaves no keep-alive connection
-    // holding the server open at teardown.
-    async ({ site }, use) => {
-      void site;
-      const profileDir = mkdtempSync(path.join(os.tmpdir(), 'tabsight-e2e-bare-'));
-      const context = await chromium.launchPersistentContext(profileDir, {
-        headless: true,
-        executablePath: CHROMIUM_PATH,
-        args: [
-          `--disable-extensions-except=${DIST}`,
-          `--load-extension=${DIST}`,
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      await use({ context, worker, extensionId: new URL(worker.url()).host });
+async function launchBare(hostScript?: string): Promise<Bare> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-e2e-bare-'));
+  const profileDir = path.join(scratch, 'profile');
+  if (hostScript) {
+    const host = path.join(scratch, 'host.sh');
+    writeFileSync(host, hostScript);
+    chmodSync(host, 0o755);
+    mkdirSync(path.join(profileDir, 'NativeMessagingHosts'), { recursive: true });
+    writeFileSync(
+      path.join(profileDir, 'NativeMessagingHosts', `${NATIVE_HOST_NAME}.json`),
+      JSON.stringify({
+        name: NATIVE_HOST_NAME,
+        description: 'a host that exits at once',
+        path: host,
+        type: 'stdio',
+        allowed_origins: [`chrome-extension://${extensionIdOfKey()}/`],
+      }),
+    );
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    close: async () => {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
     },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-  site: [
-    async ({}, use) => {
-      const server = await serveFolder(PAGES_DIR);
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
-const { expect } = test;
+  };
+}
 
-test('the popup explains a bridge host that is not registered', async ({
-  bare,
-  site,
-}, testInfo) => {
+async function openPopupOn(bare: Bare, url: string): Promise<{ page: Page; popup: Page }> {
   const page = await bare.context.newPage();
-  await page.goto(site.url('/popup-fixture.html'));
+  await page.goto(url);
   const tabId = await bare.worker.evaluate(
-    async (url) => (await chrome.tabs.query({ url }))[0]?.id,
+    async (u) => (await chrome.tabs.query({ url: u }))[0]?.id,
     page.url(),
   );
   const popup = await bare.context.newPage();
   await popup.setViewportSize({ width: 420, height: 560 });
   await popup.goto(`chrome-extension://${bare.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return { page, popup };
+}
 
-  // The page is observed without any bridge: the popup talks to the service worker only.
-  await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
-  await expect(popup.locator('.title')).toHaveText('Popup fixture');
-  await expect(popup.locator('.pill-title')).toHaveText('Bridge host not registered');
-  await popup.locator('.pill-button').click();
-  const status = popup.locator('#panel-bridge');
-  await expect(status).toContainText('npm run register');
-  await expect(status).toContainText('Specified native messaging host not found.');
-  await expect(status).toContainText('not listening');
-  await expect(status).toContainText('No agent has a session open.');
-  await popup.screenshot({ path: testInfo.outputPath('popup-not-registered.png') });
+test.describe('the popup with a disconnected bridge', () => {
+  test('explains a host that is not registered', async ({ site }, testInfo) => {
+    const bare = await launchBare();
+    try {
+      const { popup } = await openPopupOn(bare, site.url('/popup-fixture.html'));
+      // The page is observed without any bridge: the popup talks to the service worker only.
+      await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
+      await expect(popup.locator('.title')).toHaveText('Popup fixture');
+      await expect(popup.locator('.pill-title')).toHaveText('Bridge host not registered');
+      await popup.locator('.pill-button').click();
+      const status = popup.locator('#panel-bridge');
+      await expect(status).toContainText('npm run register');
+      await expect(status).toContainText('Specified native messaging host not found.');
+      await expect(status).toContainText('not listening');
+      await expect(status).toContainText('No agent has a session open.');
+      await popup.screenshot({ path: testInfo.outputPath('popup-not-registered.png') });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  test('explains a host that exited', async ({ site }, testInfo) => {
+    const bare = await launchBare('#!/bin/sh\nexit 1\n');
+    try {
+      const { popup } = await openPopupOn(bare, site.url('/popup-fixture.html'));
+      await expect(popup.locator('.pill-title')).toHaveText('Bridge host exited');
+      await popup.locator('.pill-button').click();
+      await expect(popup.locator('#panel-bridge')).toContainText('Native host has exited.');
+      await expect(popup.locator('#panel-bridge')).toContainText('port');
+      await popup.screenshot({ path: testInfo.outputPath('popup-host-exited.png') });
+    } finally {
+      await bare.close();
+    }
+  });
 });

@@ -18,7 +18,7 @@ export function actionsView(observation: PopupObservation, options: ObservationV
   const filter = h('input', {
     type: 'search',
     class: 'filter',
-    placeholder: 'Filter: id, type or words',
+    placeholder: 'Filter (press /)',
     'aria-label': 'Filter actions',
     'aria-keyshortcuts': '/',
   });

@@ -27,9 +27,9 @@ test.describe('the popup viewer', () => {
   }, testInfo) => {
     const { page, popup } = await openPopup(ext, site.url('/popup-fixture.html'));
     await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
-    await expect(popup.locator('.title')).toHaveText('Popup fixture');
-    await expect(popup.locator('.url')).toHaveText(site.url('/popup-fixture.html'));
-    await expect(popup.locator('.badge')).not.toBeEmpty();
+    await expect(popup.locator('.head .title')).toHaveText('Popup fixture');
+    await expect(popup.locator('.head .url')).toHaveText(site.url('/popup-fixture.html'));
+    await expect(popup.locator('.head .badge')).not.toBeEmpty();
     await expect(popup.locator('.group-title').first()).toContainText('Interaction Actions');
     await expect(popup.locator('.group-title').nth(1)).toContainText('Special Browser Actions');
     const find = popup.locator('.row', { hasText: 'Find trips' });
@@ -49,6 +49,8 @@ test.describe('the popup viewer', () => {
 
     await popup.getByRole('tab', { name: 'Markdown' }).click();
     await expect(popup.locator('#panel-markdown pre')).toContainText('Weekend trips');
+    await popup.getByRole('tab', { name: 'Images' }).click();
+    await expect(popup.locator('#panel-images')).toContainText('A map of the coast');
     await popup.getByRole('tab', { name: 'JSON' }).click();
     await expect(popup.locator('#panel-json pre')).toContainText('"interaction_actions"');
     await popup.screenshot({ path: testInfo.outputPath('popup-json.png') });
@@ -70,7 +72,7 @@ test.describe('the popup viewer', () => {
     await page.bringToFront();
     await page.screenshot({ path: testInfo.outputPath('page-highlight.png') });
     await popup.bringToFront();
-    await popup.locator('.title').hover();
+    await popup.locator('.head .title').hover();
     await expect(overlayOf(page)).toHaveCount(0);
 
     // Keyboard: the arrows move between rows and outline each; Enter scrolls it into view.
@@ -86,7 +88,7 @@ test.describe('the popup viewer', () => {
     await expect(overlayOf(page)).toHaveAttribute('data-tabsight-overlay', id);
 
     // "Show all ids" labels every listed element; closing the popup removes the overlay.
-    await popup.locator('.title').hover();
+    await popup.locator('.head .title').hover();
     await popup.getByLabel('Show all ids').check();
     await expect
       .poll(
@@ -94,6 +96,13 @@ test.describe('the popup viewer', () => {
           ((await overlayOf(page).getAttribute('data-tabsight-overlay')) ?? '').split(' ').length,
       )
       .toBe(await popup.locator('.row[data-id]').count());
+    // The overlay is not perceived: observing again lists the same elements, and keeps the labels.
+    const listed = await popup.locator('.row[data-id]').count();
+    await popup.getByRole('button', { name: 'Observe again' }).click();
+    await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
+    await expect(popup.locator('.row[data-id]')).toHaveCount(listed);
+    await expect(popup.getByLabel('Show all ids')).toBeChecked();
+    await expect(popup.locator('#panel-markdown pre')).not.toContainText(id);
     await page.bringToFront();
     await page.screenshot({ path: testInfo.outputPath('page-all-ids.png') });
     await popup.close();

@@ -45,7 +45,7 @@ export function imagesView(observation: PopupObservation): HTMLElement {
               {},
               h('span', { class: 'badge' }, image.category ?? 'image'),
               h('span', { class: 'desc' }, image.description ?? '(no description)'),
-              h('div', { class: 'url' }, image.url ?? '(inline)'),
+              h('div', { class: 'img-url' }, image.url ?? '(inline)'),
             ),
           ),
         )

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   browser.runtime.connect({ name: `${POPUP_PORT_NAME}:${tabId}` });
   const highlighter = createHighlighter(tabId);
   let scope: 'viewport' | 'page' = 'viewport';
+  let showAll = false;
   let actions: ReturnType<typeof actionsView> | null = null;
 
   const showStatus = (status: PopupStatus) => {
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
       onScope: (next) => {
         scope = next;
         void observe();
+      },
+      showAll,
+      onShowAll: (on) => {
+        showAll = on;
       },
     });
     tabs.panel('Actions').replaceChildren(actions.element);

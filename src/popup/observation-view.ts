@@ -10,6 +10,9 @@ export interface ObservationViewOptions {
   highlighter: Highlighter;
   scope: 'viewport' | 'page';
   onScope(scope: 'viewport' | 'page'): void;
+  /** Whether "show all ids" is on; kept by the caller so a new observation keeps it. */
+  showAll: boolean;
+  onShowAll(on: boolean): void;
 }
 
 /** The Actions panel: filter, scope, "show all ids", copy, and the grouped action list. */
@@ -22,7 +25,7 @@ export function actionsView(observation: PopupObservation, options: ObservationV
     'aria-label': 'Filter actions',
     'aria-keyshortcuts': '/',
   });
-  const showAll = h('input', { type: 'checkbox', id: 'show-all' });
+  const showAll = h('input', { type: 'checkbox', id: 'show-all', checked: options.showAll });
   const scope = h(
     'select',
     {
@@ -59,7 +62,10 @@ export function actionsView(observation: PopupObservation, options: ObservationV
       list.focusFirst();
     }
   });
-  showAll.addEventListener('change', syncShowAll);
+  showAll.addEventListener('change', () => {
+    options.onShowAll(showAll.checked);
+    syncShowAll();
+  });
   scope.addEventListener('change', () => options.onScope(scope.value as 'viewport' | 'page'));
   render();
 

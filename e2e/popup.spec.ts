@@ -110,16 +110,23 @@ test.describe('the popup viewer', () => {
     await page.close();
   });
 
-  test('shows a connected bridge with its URL and the token command', async ({
+  test('shows a connected bridge with its URL, the token command and the sessions', async ({
     ext,
+    client,
     site,
   }, testInfo) => {
+    const session = await client.start({ url: site.url('/basic.html') });
     const { page, popup } = await openPopup(ext, site.url('/popup-fixture.html'));
     await expect(popup.locator('.pill-title')).toHaveText('Bridge connected');
     await popup.getByRole('button', { name: /Bridge connected/ }).click();
     await expect(popup.locator('#panel-bridge .bridge-url')).toHaveText(ext.bridgeUrl);
     await expect(popup.locator('#panel-bridge')).toContainText('npm run token');
+    const listed = popup.locator('#panel-bridge .sessions li', {
+      has: popup.locator(`[title="${session.session_id}"]`),
+    });
+    await expect(listed).toContainText('Basic fixture');
     await popup.screenshot({ path: testInfo.outputPath('popup-bridge-connected.png') });
+    await client.stop(session.session_id);
     await popup.close();
     await page.close();
   });

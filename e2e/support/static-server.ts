@@ -36,6 +36,11 @@ export async function serveFolder(root: string): Promise<StaticServer> {
   return {
     origin,
     url: (pathname) => new URL(pathname, origin).href,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // The browser keeps connections alive; without this, close waits for them to time out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

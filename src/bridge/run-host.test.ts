@@ -1,0 +1,142 @@
+// @vitest-environment node
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFrameDecoder, encodeFrame } from './native-framing';
+import { runHost, type RunningHost } from './run-host';
+import { readStatus, statusPathOf } from './status-file';
+import { sampleHello, sampleSession } from './test-fixtures';
+import { loadOrCreateToken } from './token';
+
+let configDir: string;
+let stdin: PassThrough;
+let stdout: PassThrough;
+let fromHost: Record<string, unknown>[];
+let host: RunningHost | null;
+
+beforeEach(() => {
+  configDir = mkdtempSync(join(tmpdir(), 'tabsight-host-'));
+  stdin = new PassThrough();
+  stdout = new PassThrough();
+  fromHost = [];
+  const decoder = createFrameDecoder({
+    onMessage: (m) => fromHost.push(m as Record<string, unknown>),
+  });
+  stdout.on('data', (chunk: Buffer) => decoder.push(chunk));
+  host = null;
+});
+
+afterEach(async () => {
+  if (host) {
+    stdin.end();
+    await host.done;
+  }
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+const start = async (port = 0) => {
+  host = await runHost({
+    stdin,
+    stdout,
+    port,
+    configDir,
+    version: '0.1.0',
+    callerOrigin: `chrome-extension://${sampleHello.extension_id}/`,
+    log: () => {},
+  });
+  return host;
+};
+
+const until = async (check: () => boolean, timeoutMs = 2000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('runHost', () => {
+  it('listens, reports its status, serves HTTP and forwards calls over the native port', async () => {
+    const { url } = await start();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await until(() => fromHost.length > 0);
+    expect(fromHost[0]).toEqual({
+      v: 1,
+      event: 'host-status',
+      data: { listening: true, url, error: null },
+    });
+    expect(readStatus(configDir)).toMatchObject({ pid: process.pid, url });
+
+    const before = (await (await fetch(`${url}/health`)).json()) as { status: string };
+    expect(before.status).toBe('degraded');
+
+    stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
+    await until(() => host?.link.state().connected === true);
+
+    const token = loadOrCreateToken(configDir);
+    const pending = fetch(`${url}/sessions/start`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://example.test/' }),
+    });
+    await until(() => fromHost.length > 1);
+    const request = fromHost[1] as { id: number; method: string; params: { url: string } };
+    expect(request).toMatchObject({ v: 1, method: 'session.start' });
+    expect(request.params.url).toBe('https://example.test/');
+    stdin.write(encodeFrame({ id: request.id, ok: true, result: sampleSession() }));
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(sampleSession());
+  });
+
+  it('closes everything when stdin ends', async () => {
+    const { url, done } = await start();
+    stdin.end();
+    await done;
+    host = null;
+    expect(existsSync(statusPathOf(configDir))).toBe(false);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('fails pending HTTP calls with 503 when the port closes', async () => {
+    const { url, done } = await start();
+    stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
+    await until(() => host?.link.state().connected === true);
+    const pending = fetch(`${url}/sessions`, {
+      headers: { authorization: `Bearer ${loadOrCreateToken(configDir)}` },
+    });
+    await until(() => fromHost.length > 1);
+    host?.link.close('test closed the port');
+    const res = await pending;
+    expect(res.status).toBe(503);
+    stdin.end();
+    await done;
+    host = null;
+  });
+
+  it('tells the extension when the port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { url } = await start(port);
+      expect(url).toBeNull();
+      await until(() => fromHost.length > 0);
+      expect(fromHost[0]).toMatchObject({
+        event: 'host-status',
+        data: {
+          listening: false,
+          url: null,
+          error: `port ${port} is in use by another process: stop it or set TABSIGHT_PORT`,
+        },
+      });
+    } finally {
+      blocker.close();
+    }
+  });
+});

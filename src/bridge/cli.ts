@@ -1,1 +1,94 @@
-export {};
+import { parseArgs } from 'node:util';
+import { runRegister } from './cli-register';
+import { runStart } from './cli-start';
+import { runToken } from './cli-token';
+import { DEFAULT_PORT } from './run-host';
+
+const USAGE = `Usage: node dist-bridge/cli.js <command> [options]
+
+Commands:
+  start [--headless] [--json] [--port N]
+      Launch Chromium with the extension in a dedicated profile and print the bridge URL and token.
+  register [--profile <user-data-dir>] [--browser chromium|chrome] [--port N]
+      Register the native host for a profile, or for your default Chromium/Chrome.
+  token [--rotate]
+      Print the bearer token (on stdout; its path on stderr); --rotate makes a new one.
+
+Environment:
+  TABSIGHT_PORT         bridge port (default ${DEFAULT_PORT})
+  TABSIGHT_CONFIG_DIR   config dir (default $XDG_CONFIG_HOME/tabsight or ~/.config/tabsight)
+  TABSIGHT_PROFILE_DIR  Chromium profile for start (default <config dir>/profile)
+  CHROME_PATH           Chromium or Chrome binary for start
+`;
+
+function portOf(value: string | undefined): number {
+  const port = Number(value ?? process.env.TABSIGHT_PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`invalid port "${value ?? process.env.TABSIGHT_PORT}": use 1-65535`);
+  }
+  return port;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          headless: { type: 'boolean' },
+          json: { type: 'boolean' },
+          port: { type: 'string' },
+        },
+      });
+      return runStart({
+        headless: values.headless ?? false,
+        json: values.json ?? false,
+        port: portOf(values.port),
+      });
+    }
+    case 'register': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          profile: { type: 'string' },
+          browser: { type: 'string' },
+          port: { type: 'string' },
+        },
+      });
+      if (
+        values.browser !== undefined &&
+        values.browser !== 'chromium' &&
+        values.browser !== 'chrome'
+      ) {
+        throw new Error(`--browser must be chromium or chrome, not "${values.browser}"`);
+      }
+      return runRegister({
+        profile: values.profile,
+        browser: values.browser,
+        port: values.port === undefined ? undefined : portOf(values.port),
+      });
+    }
+    case 'token': {
+      const { values } = parseArgs({ args: rest, options: { rotate: { type: 'boolean' } } });
+      return runToken({ rotate: values.rotate ?? false });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`[tabsight:bridge] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,161 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { canAptInstall, chromiumArgs, findChromium, INSTALL_HINT } from './chromium';
+import { register } from './cli-register';
+import { configDirOf, ensureConfigDir } from './config-dir';
+import { extensionIdOfManifest } from './extension-id';
+import { repoPaths } from './repo-paths';
+import { BRIDGE_HOSTNAME } from './run-host';
+import { loadOrCreateToken } from './token';
+import { EXTENSION_CONNECT_TIMEOUT_MS, waitForExtension } from './wait-for-extension';
+
+export interface StartArgs {
+  headless: boolean;
+  json: boolean;
+  port: number;
+}
+
+const CHROMIUM_EXIT_GRACE_MS = 5_000;
+const say = (message: string) => console.error(`[tabsight:bridge] ${message}`);
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, BRIDGE_HOSTNAME, () => probe.close(() => resolve(true)));
+  });
+}
+
+function ensureChromium(): string | null {
+  const found = findChromium();
+  if (found) {
+    return found;
+  }
+  if (!canAptInstall(process.getuid?.() === 0)) {
+    console.error(INSTALL_HINT);
+    return null;
+  }
+  say('no Chromium found: installing it with `apt-get install -y chromium` (about a minute)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env });
+  return install.status === 0 ? findChromium() : null;
+}
+
+function stopChromium(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), CHROMIUM_EXIT_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    // Closing Chromium closes the native port, which ends the host (TOOLCHAIN.md section 5).
+    child.kill('SIGTERM');
+  });
+}
+
+function printReady(url: string, token: string): void {
+  const auth = `-H "Authorization: Bearer ${token}"`;
+  console.log(`Tabsight bridge: ${url}`);
+  console.log(`Token:           ${token}`);
+  console.log('');
+  console.log('Try it:');
+  console.log(
+    `  SID=$(curl -s -X POST ${url}/sessions/start ${auth} -H 'Content-Type: application/json' -d '{"url":"https://example.com"}' | sed -E 's/.*"session_id":"([^"]+)".*/\\1/')`,
+  );
+  console.log(`  curl -s -X POST ${url}/sessions/$SID/page/observe ${auth}`);
+  console.log('');
+  console.log('Press Ctrl+C to close Chromium and the bridge.');
+}
+
+/** `npm start`: Chromium with the extension in a dedicated profile, then the bridge URL. */
+export async function runStart(args: StartArgs): Promise<number> {
+  const paths = repoPaths();
+  if (!existsSync(join(paths.dist, 'manifest.json')) || !existsSync(paths.hostJs)) {
+    say('dist/ or dist-bridge/ is missing: run `npm run build` first (npm start does).');
+    return 1;
+  }
+  const chromium = ensureChromium();
+  if (!chromium) {
+    return 1;
+  }
+  if (!(await portIsFree(args.port))) {
+    say(
+      `port ${args.port} on ${BRIDGE_HOSTNAME} is in use (another bridge or program): stop it or use --port / TABSIGHT_PORT`,
+    );
+    return 1;
+  }
+  const configDir = ensureConfigDir(configDirOf());
+  const profileDir = process.env.TABSIGHT_PROFILE_DIR || join(configDir, 'profile');
+  mkdirSync(profileDir, { recursive: true });
+  const token = loadOrCreateToken(configDir);
+  const extensionId = extensionIdOfManifest(join(paths.dist, 'manifest.json'));
+  const { manifestPaths } = register({ profile: profileDir, port: args.port });
+  const url = `http://${BRIDGE_HOSTNAME}:${args.port}`;
+  const logPath = join(configDir, 'chromium.log');
+
+  // Chromium's own output and the host's stderr (a child of Chromium) go to one log file.
+  const log = openSync(logPath, 'a');
+  const child = spawn(
+    chromium,
+    chromiumArgs({
+      profileDir,
+      extensionDir: paths.dist,
+      headless: args.headless,
+      isRoot: process.getuid?.() === 0,
+    }),
+    {
+      stdio: ['ignore', log, log],
+      env: { ...process.env, TABSIGHT_PORT: String(args.port), TABSIGHT_CONFIG_DIR: configDir },
+    },
+  );
+  let exitReason: string | null = null;
+  child.once('exit', (code, signal) => {
+    exitReason = `Chromium exited (${signal ?? `code ${code}`}); see ${logPath}`;
+  });
+  child.once('error', (err) => {
+    exitReason = `Chromium could not start: ${err.message}`;
+  });
+  say(`launched ${chromium} (profile ${profileDir}, log ${logPath}); waiting for the extension`);
+
+  const ready = await waitForExtension({ url, token, aborted: () => exitReason });
+  if (!ready.ok) {
+    say(
+      [
+        `the extension did not connect within ${EXTENSION_CONNECT_TIMEOUT_MS / 1000} s: ${ready.lastReason}`,
+        'Check:',
+        `  - ${logPath} for "Native host has exited" or "not found" errors;`,
+        `  - that ${manifestPaths.join(', ')} exists and allows chrome-extension://${extensionId}/;`,
+        `  - that dist/ holds the built extension and its service worker calls connectNative (then chrome://extensions shows its errors).`,
+      ].join('\n'),
+    );
+    await stopChromium(child);
+    return 1;
+  }
+
+  if (args.json) {
+    console.log(JSON.stringify({ url, token, extension_id: extensionId, profile_dir: profileDir }));
+  } else {
+    printReady(url, token);
+  }
+
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: string) => {
+      say(`${signal}: closing Chromium`);
+      void stopChromium(child).then(() => resolve(0));
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    child.once('exit', () => {
+      if (exitReason) {
+        say(exitReason);
+      }
+      resolve(0);
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { waitForExtension } from './wait-for-extension';
+
+const health = (connected: boolean, reason: string | null = null) =>
+  Response.json({
+    status: connected ? 'ok' : 'degraded',
+    version: '0.1.0',
+    protocol_version: '1.0.0',
+    extension: { connected, id: connected ? 'x' : null, version: connected ? '0.1.0' : null },
+    reason,
+  });
+
+describe('waitForExtension', () => {
+  it('polls until the extension is connected, sending the token', async () => {
+    const answers = [
+      () => Promise.reject(new Error('ECONNREFUSED')),
+      () => Promise.resolve(health(false, 'waiting')),
+      () => Promise.resolve(health(true)),
+    ];
+    const seen: (string | null)[] = [];
+    const fetchImpl = ((_url: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers).get('authorization'));
+      return (answers.shift() ?? answers[0])!();
+    }) as unknown as typeof fetch;
+    const result = await waitForExtension({ url: 'http://x', token: 't', fetchImpl });
+    expect(result).toMatchObject({ ok: true, health: { extension: { connected: true } } });
+    expect(seen).toEqual(['Bearer t', 'Bearer t', 'Bearer t']);
+  });
+
+  it('gives up after the timeout with the last reason', async () => {
+    const fetchImpl = (() => Promise.resolve(health(false, 'protocol mismatch'))) as typeof fetch;
+    const result = await waitForExtension({
+      url: 'http://x',
+      token: 't',
+      timeoutMs: 300,
+      fetchImpl,
+    });
+    expect(result).toEqual({ ok: false, lastReason: 'protocol mismatch' });
+  });
+
+  it('stops when told to', async () => {
+    const fetchImpl = (() => Promise.reject(new Error('down'))) as typeof fetch;
+    const result = await waitForExtension({
+      url: 'http://x',
+      token: 't',
+      fetchImpl,
+      aborted: () => 'Chromium exited with code 1',
+    });
+    expect(result).toEqual({ ok: false, lastReason: 'Chromium exited with code 1' });
+  });
+});

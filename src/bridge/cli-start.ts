@@ -145,14 +145,16 @@ export async function runStart(args: StartArgs): Promise<number> {
   }
 
   return new Promise<number>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
+      stopping = true;
       say(`${signal}: closing Chromium`);
       void stopChromium(child).then(() => resolve(0));
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     child.once('exit', () => {
-      if (exitReason) {
+      if (exitReason && !stopping) {
         say(exitReason);
       }
       resolve(0);

@@ -4,8 +4,8 @@ import type { StepRequest } from '@shared/schema/execute';
 /**
  * The short `/page/step` form names only an element, not its action type, and the bridge cannot
  * see the page. The honest rule uses the value's type: a boolean checks, a string fills (with
- * `enter` as press_enter), no value clicks. To pick a `<select>` option or upload a file, send the
- * full action object to `/page/execute` (or as `{action}` here).
+ * `enter` as press_enter), no value clicks (`enter` is then ignored). To pick a `<select>` option
+ * or upload a file, send the full action object to `/page/execute` (or as `{action}` here).
  */
 export function stepToAction(step: StepRequest): Action {
   if ('action' in step) {

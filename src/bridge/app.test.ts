@@ -71,6 +71,10 @@ beforeEach(() => {
     version: '0.1.0',
     allowedOrigins: [EXTENSION_ORIGIN],
     log: () => {},
+    readFile: (p) =>
+      p === '/tmp/note.txt'
+        ? Promise.resolve(new TextEncoder().encode('hi'))
+        : Promise.reject(new Error('ENOENT')),
   });
 });
 

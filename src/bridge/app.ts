@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { Action, WaitAction } from '@shared/schema/actions';
+import { Action } from '@shared/schema/actions';
 import { StepRequest } from '@shared/schema/execute';
 import { ObserveRequest } from '@shared/schema/observation';
 import { ScrapeRequest } from '@shared/schema/scrape';
@@ -14,6 +15,7 @@ import { errorJson, errorResponse } from './http-errors';
 import { buildOpenApi } from './openapi';
 import { readJsonBody, readPath, readQuery } from './request-input';
 import { stepToAction } from './step';
+import { inlineUploadFile, type ReadFile } from './upload';
 
 /** SPEC section 1: larger bodies get a 413 before anything parses them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,19 +29,16 @@ export interface AppDeps {
   /** Origins allowed to send an Origin header, e.g. `chrome-extension://<id>`. */
   allowedOrigins?: readonly string[] | (() => readonly string[]);
   log?: (message: string) => void;
+  /** Reads upload_file's file_path (the extension cannot read the disk). */
+  readFile?: ReadFile;
 }
 
 const lazy = <T>(value: T | (() => T)): (() => T) =>
   typeof value === 'function' ? (value as () => T) : () => value;
 
-/**
- * `wait` actions may legitimately outlast the default call timeout. (Parsed rather than narrowed:
- * the shared action schemas type `type` as a plain string.)
- */
-const executeTimeoutMs = (action: Action): number => {
-  const wait = WaitAction.safeParse(action);
-  return OBSERVE_TIMEOUT_MS + (wait.success ? wait.data.time_ms : 0);
-};
+/** `wait` actions may legitimately outlast the default call timeout. */
+const executeTimeoutMs = (action: Action): number =>
+  OBSERVE_TIMEOUT_MS + (action.type === 'wait' ? action.time_ms : 0);
 
 /** The bridge's HTTP API (SPEC sections 1 and 2), without listening. */
 export function createApp(deps: AppDeps): Hono {
@@ -51,6 +50,15 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const sessionId = (c: Context) => readPath(c, SessionPath).session_id;
   let openApi: Record<string, unknown> | null = null;
+  const readUpload = deps.readFile ?? readFile;
+
+  const execute = async (c: Context, action: Action) => {
+    const ready = await inlineUploadFile(action, readUpload);
+    const timeoutMs = executeTimeoutMs(ready);
+    return c.json(
+      await link.call('page.execute', { session_id: sessionId(c), action: ready }, { timeoutMs }),
+    );
+  };
 
   app.onError((err, c) => errorResponse(c, err, log));
   app.notFound((c) =>
@@ -99,19 +107,13 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(await link.call('page.observe', { session_id: id, request }));
   });
 
-  app.post('/sessions/:session_id/page/execute', async (c) => {
-    const id = sessionId(c);
-    const action = await readJsonBody(c, Action);
-    const timeoutMs = executeTimeoutMs(action);
-    return c.json(await link.call('page.execute', { session_id: id, action }, { timeoutMs }));
-  });
+  app.post('/sessions/:session_id/page/execute', async (c) =>
+    execute(c, await readJsonBody(c, Action)),
+  );
 
-  app.post('/sessions/:session_id/page/step', async (c) => {
-    const id = sessionId(c);
-    const action = stepToAction(await readJsonBody(c, StepRequest));
-    const timeoutMs = executeTimeoutMs(action);
-    return c.json(await link.call('page.execute', { session_id: id, action }, { timeoutMs }));
-  });
+  app.post('/sessions/:session_id/page/step', async (c) =>
+    execute(c, stepToAction(await readJsonBody(c, StepRequest))),
+  );
 
   app.post('/sessions/:session_id/page/scrape', async (c) => {
     const id = sessionId(c);

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
 import type { CollectOptions } from '../src/shared/protocol/runtime';
-import { REPO_ROOT } from '../e2e/support/launch';
+import { CHROMIUM_PATH, DIST, REPO_ROOT } from '../e2e/support/launch';
 
 /** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
 export const CORPUS_DIR = path.resolve(
@@ -18,6 +19,44 @@ export function corpusOrSkip(sub: string): string | null {
     return null;
   }
   return dir;
+}
+
+export interface ExtensionOnly {
+  context: BrowserContext;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with the built extension but no native host registered: content scripts and the
+ * service worker run (the worker retries the host quietly), so evals that only ask content
+ * scripts for snapshots do not depend on the bridge. Same flags as the e2e launcher.
+ */
+export async function launchExtensionOnly(): Promise<ExtensionOnly> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-eval-'));
+  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Pages from the corpus reference hosts we cannot reach: only loopback requests go through. */

@@ -4,7 +4,7 @@ import type { FramePage, FrameSnapshot } from '../src/shared/protocol/frame-snap
 import { collectInPage } from './support';
 
 const LOAD_TIMEOUT_MS = 15_000;
-const READY_TRIES = 30;
+const READY_TRIES = 10;
 
 export interface Collected {
   page: FramePage;

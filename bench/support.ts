@@ -63,7 +63,12 @@ export async function launchExtensionOnly(): Promise<ExtensionOnly> {
 export async function loopbackOnly(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => {
     const { hostname, protocol } = new URL(route.request().url());
-    const local = hostname === '127.0.0.1' || hostname === 'localhost' || protocol === 'data:';
+    // chrome-extension: is our content script's module loader importing its chunks.
+    const local =
+      hostname === '127.0.0.1' ||
+      hostname === 'localhost' ||
+      protocol === 'data:' ||
+      protocol === 'chrome-extension:';
     return local ? route.continue() : route.abort();
   });
 }

@@ -102,6 +102,35 @@ function fromBackground(element: Element, styles: StyleCache, base: string): Ima
   return { url, category: 'content_image', description };
 }
 
+/** `logo` of JSON-LD nodes (publisher, Organization): a URL string or an ImageObject. */
+function jsonLdLogos(doc: Document, base: string): string[] {
+  const logos: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (!value || typeof value !== 'object' || depth > 6) {
+      return;
+    }
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'logo') {
+        const raw = typeof child === 'string' ? child : (child as { url?: unknown } | null)?.url;
+        const url = typeof raw === 'string' ? absoluteUrl(raw, base) : null;
+        if (url) {
+          logos.push(url);
+        }
+      } else {
+        visit(child, depth + 1);
+      }
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Malformed blocks are reported by the structured data, not here.
+    }
+  }
+  return logos;
+}
+
 function fromHead(doc: Document, base: string): ImageData[] {
   const found: ImageData[] = [];
   let favicon = false;
@@ -111,7 +140,11 @@ function fromHead(doc: Document, base: string): ImageData[] {
     if (!url) {
       continue;
     }
-    if (rel.some((token) => token.startsWith('apple-touch-icon')) || rel.includes('mask-icon')) {
+    if (
+      rel.some((token) => token.startsWith('apple-touch-icon')) ||
+      rel.includes('mask-icon') ||
+      rel.includes('fluid-icon')
+    ) {
       found.push({ url, category: 'icon', description: clean(link.getAttribute('sizes')) });
     } else if (rel.includes('icon')) {
       favicon = true;
@@ -125,6 +158,9 @@ function fromHead(doc: Document, base: string): ImageData[] {
       category: 'favicon',
       description: null,
     });
+  }
+  for (const url of jsonLdLogos(doc, base)) {
+    found.push({ url, category: 'icon', description: 'logo' });
   }
   const alts = new Map<string, string>();
   const socials: string[] = [];

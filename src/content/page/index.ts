@@ -7,7 +7,7 @@ import type { FramePage } from '@shared/protocol/frame-snapshot';
 import { collectImages } from './images';
 import { finishMarkdown } from './markdown/finish';
 import { extractMainContent } from './markdown/main-content';
-import { looksLikeArticle } from './markdown/page-kind';
+import { declaresSingleArticle, looksLikeArticle } from './markdown/page-kind';
 import { toMarkdown } from './markdown/turndown';
 import { buildVisibleTree } from './markdown/whole-page';
 import { extractStructured } from './structured';
@@ -54,6 +54,7 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
   const media: Element[] = [];
   const root = selectRoot(doc, options.selector);
   let markdown: string;
+  let excerpt: string | null = null;
   try {
     if (!root) {
       markdown = options.selector ? `[no element matches the selector ${options.selector}]` : '';
@@ -76,14 +77,18 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
           tree.hidden,
           options.idsInMarkdown ? options.idOf : undefined,
         );
+        // A page that declares itself an article is trusted with a short story under heavy
+        // chrome (menus, comments, related links often outweigh a news item ten to one).
         const enough =
           main !== null &&
           main.textLength >= MIN_MAIN_CONTENT_CHARS &&
           (main.textLength >= ENOUGH_MAIN_CONTENT_CHARS ||
-            main.textLength >= MIN_MAIN_CONTENT_SHARE * tree.textLength);
+            main.textLength >= MIN_MAIN_CONTENT_SHARE * tree.textLength ||
+            declaresSingleArticle(doc));
         if (main && enough) {
           content = main.root;
           title = main.title;
+          excerpt = main.excerpt;
         }
       }
       markdown = toMarkdown(content);
@@ -100,5 +105,9 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
   } catch {
     images = [];
   }
-  return { markdown: finishMarkdown(markdown), images, structured: extractStructured(doc) };
+  return {
+    markdown: finishMarkdown(markdown),
+    images,
+    structured: extractStructured(doc, { excerpt }),
+  };
 }

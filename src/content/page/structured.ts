@@ -4,13 +4,13 @@
  * JSON-LD block gives `success: false` with an error naming it, and keeps everything else.
  */
 import type { StructuredData } from '@shared/schema/observation';
+import { bylineFromDom, cleanAuthor, dateFromDom, decodeEntities } from './metadata-fallbacks';
 import { readMicrodata } from './microdata';
 
 type Json = Record<string, unknown>;
 
 const DATE_META_NAMES = [
   'article:published_time',
-  'og:published_time',
   'date',
   'pubdate',
   'publishdate',
@@ -21,10 +21,25 @@ const DATE_META_NAMES = [
   'dcterms.created',
   'sailthru.date',
   'parsely-pub-date',
+  'datepublished',
 ];
+
+const MODIFIED_META_NAMES = [
+  'article:modified_time',
+  'datemodified',
+  'dc.date.modified',
+  'dcterms.modified',
+  'last-modified',
+];
+
+const TITLE_META_NAMES = ['dc.title', 'dc:title', 'dcterm:title', 'dcterms.title', 'parsely-title'];
 
 const text = (value: string | null | undefined): string | null =>
   value?.replace(/\s+/g, ' ').trim() || null;
+
+/** Text a person reads (title, description, names): also undo a second HTML escaping. */
+const prose = (value: string | null | undefined): string | null =>
+  value ? text(decodeEntities(value)) : null;
 
 function parseJsonLd(doc: Document, errors: string[]): unknown[] {
   const blocks = Array.from(doc.querySelectorAll('script[type]')).filter((script) =>
@@ -124,35 +139,53 @@ function readMeta(doc: Document) {
 const str = (value: unknown): string | null =>
   typeof value === 'string' ? text(value) : Array.isArray(value) ? str(value[0]) : null;
 
-export function extractStructured(doc: Document): StructuredData {
+export interface StructuredFallbacks {
+  /** The main content's first paragraph (Readability's excerpt), for pages with no description. */
+  excerpt?: string | null;
+}
+
+export function extractStructured(
+  doc: Document,
+  fallbacks: StructuredFallbacks = {},
+): StructuredData {
   try {
     const errors: string[] = [];
     const jsonLd = parseJsonLd(doc, errors);
     const nodes = jsonLdNodes(jsonLd);
     const { openGraph, twitter, meta } = readMeta(doc);
     const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
-    const authorLink = doc.querySelector('[rel~="author"]:not(link), [itemprop="author"]');
-    const time = doc.querySelector('article time[datetime], time[datetime]');
     const data = {
       title:
-        str(openGraph.title) ?? str(twitter.title) ?? firstOf(nodes, 'headline') ?? text(doc.title),
+        prose(str(openGraph.title)) ??
+        prose(str(twitter.title)) ??
+        TITLE_META_NAMES.map((name) => prose(meta[name])).find(Boolean) ??
+        prose(firstOf(nodes, 'headline')) ??
+        prose(doc.title) ??
+        prose(doc.querySelector('h1')?.textContent),
+      // OpenGraph first: it is the summary written for sharing, where `description` is often an
+      // SEO line; Readability and metascraper order them the same way.
       description:
-        text(meta.description) ??
-        str(openGraph.description) ??
-        str(twitter.description) ??
-        firstOf(nodes, 'description'),
+        prose(str(openGraph.description)) ??
+        prose(meta.description) ??
+        prose(str(twitter.description)) ??
+        prose(firstOf(nodes, 'description')) ??
+        prose(fallbacks.excerpt),
       author:
-        text(meta.author) ??
-        (meta['article:author'] && !/^https?:/.test(meta['article:author'])
-          ? text(meta['article:author'])
-          : null) ??
-        firstOf(nodes, 'author') ??
-        text(authorLink?.textContent) ??
+        cleanAuthor(prose(meta.author)) ??
+        cleanAuthor(prose(meta['article:author'])) ??
+        cleanAuthor(prose(firstOf(nodes, 'author'))) ??
+        cleanAuthor(prose(meta['dc.creator'] ?? meta['parsely-author'])) ??
+        bylineFromDom(doc) ??
         str(twitter.creator),
       published_time:
         DATE_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
+        str(openGraph.published_time) ??
         firstOf(nodes, 'datePublished') ??
-        text(time?.getAttribute('datetime')),
+        dateFromDom(doc),
+      modified_time:
+        MODIFIED_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
+        str(openGraph.updated_time) ??
+        firstOf(nodes, 'dateModified'),
       canonical: text(canonical?.href) ?? str(openGraph.url),
       lang:
         text(doc.documentElement.getAttribute('lang')) ??

@@ -10,6 +10,8 @@ import { RAW_TAG } from './whole-page';
 export interface MainContent {
   root: HTMLElement;
   title: string | null;
+  /** Readability's excerpt: the page's description, or else the first paragraph. */
+  excerpt: string | null;
   textLength: number;
 }
 
@@ -63,6 +65,7 @@ export function extractMainContent(
   return {
     root: root as HTMLElement,
     title: article.title?.trim() || null,
+    excerpt: article.excerpt?.trim() || null,
     textLength: (article.textContent ?? '').replace(/\s+/g, ' ').trim().length,
   };
 }

@@ -8,17 +8,30 @@ import { isProbablyReaderable } from '@mozilla/readability';
 const ARTICLE_TYPES = /"@type"\s*:\s*"(?:\w*Article|BlogPosting|Report|Recipe|HowTo)"/;
 const MAX_FIELDS_FOR_ARTICLE = 6;
 
-/** The page says it is an article (a news page with a login box and a comment form still is). */
-function declaresArticle(doc: Document): boolean {
+/** Metadata says the page is one article: og:type, a publication time or a JSON-LD Article. */
+function declaredByMetadata(doc: Document): boolean {
   if (doc.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article') {
     return true;
   }
-  if (doc.querySelector('meta[property="article:published_time"], article')) {
+  if (doc.querySelector('meta[property="article:published_time"]')) {
     return true;
   }
   return Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).some((script) =>
     ARTICLE_TYPES.test(script.textContent ?? ''),
   );
+}
+
+/** The page says it is an article (a news page with a login box and a comment form still is). */
+function declaresArticle(doc: Document): boolean {
+  return declaredByMetadata(doc) || doc.querySelector('article') !== null;
+}
+
+/**
+ * The page says it is a single article, strongly enough to trust a short main content under
+ * heavy chrome: metadata, or exactly one `<article>` (a list of cards has many).
+ */
+export function declaresSingleArticle(doc: Document): boolean {
+  return declaredByMetadata(doc) || doc.querySelectorAll('article').length === 1;
 }
 
 export function looksLikeArticle(doc: Document, isShown: (element: Element) => boolean): boolean {

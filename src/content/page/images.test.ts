@@ -25,6 +25,19 @@ describe('images', () => {
     ]);
   });
 
+  it('lists JSON-LD publisher logos and fluid icons as icons', () => {
+    const images = imagesOf(
+      `<link rel="icon" href="/fav.png"><link rel="fluid-icon" href="/fluid.png">
+       <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"/logo.png"}}}</script>`,
+      '',
+    );
+    expect(images).toEqual([
+      { url: abs('/fav.png'), category: 'favicon', description: null },
+      { url: abs('/fluid.png'), category: 'icon', description: null },
+      { url: abs('/logo.png'), category: 'icon', description: 'logo' },
+    ]);
+  });
+
   it('falls back to /favicon.ico', () => {
     expect(imagesOf('', '')).toEqual([
       { url: abs('/favicon.ico'), category: 'favicon', description: null },

@@ -70,4 +70,39 @@ describe('structured data', () => {
       ],
     });
   });
+
+  it('prefers og:description, cleans bylines and undoes double escaping', () => {
+    const result = structuredOf(
+      `<meta name="description" content="SEO line">
+       <meta property="og:description" content="Say &amp;quot;hi&amp;quot;">
+       <meta name="author" content="By Jane Doe">
+       <meta property="article:modified_time" content="2024-06-01">`,
+    );
+    expect(result.data).toMatchObject({
+      description: 'Say "hi"',
+      author: 'Jane Doe',
+      modified_time: '2024-06-01',
+    });
+  });
+
+  it('takes title, author and date from the page when no meta has them', () => {
+    const result = structuredOf(
+      '<meta name="author" content="https://facebook.com/jane">',
+      `<h1>Only heading</h1><p class="byline">ByJohn Smith</p><time>March 3, 2021</time>`,
+    );
+    expect(result.data).toMatchObject({
+      title: 'Only heading',
+      author: 'John Smith',
+      published_time: 'March 3, 2021',
+    });
+  });
+
+  it('uses the main-content excerpt only when the page has no description', () => {
+    document.head.innerHTML = '<meta name="parsely-title" content="Parsely title">';
+    document.body.innerHTML = '';
+    expect(extractStructured(document, { excerpt: 'First paragraph.' }).data).toMatchObject({
+      title: 'Parsely title',
+      description: 'First paragraph.',
+    });
+  });
 });

@@ -50,6 +50,25 @@ describe('main content', () => {
     );
   });
 
+  it('keeps a short declared article under chrome that outweighs it, not an undeclared one', () => {
+    // About 700 characters of story under five times as much menu text.
+    const story = `<div class="story"><h1>Short news</h1>${[1, 2, 3, 4].map(paragraph).join('')}</div>`;
+    const menu = `<ul>${Array.from({ length: 150 }, (_, i) => `<li><a href="/s/${i}">Section ${i} of the site</a></li>`).join('')}</ul>`;
+    const page = (head: string) => {
+      document.head.innerHTML = head;
+      document.body.innerHTML = `${menu}${story}<footer>Footer links</footer>`;
+      return extractPage(document, {
+        onlyMainContent: true,
+        idsInMarkdown: false,
+        idOf: () => undefined,
+      }).markdown;
+    };
+    const declared = page('<meta property="og:type" content="article">');
+    expect(declared).toContain('Paragraph 4 of the story');
+    expect(declared).not.toContain('Section 120 of the site');
+    expect(page('')).toContain('Section 120 of the site');
+  }, 20_000);
+
   it('renders the whole page when asked, or when the page is a form', () => {
     load(ARTICLE);
     const whole = extractPage(document, {

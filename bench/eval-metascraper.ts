@@ -29,6 +29,7 @@ const FIELDS = [
   'description (starts-with)',
   'author',
   'date',
+  'date (published or modified)',
   'image (any content_image)',
   'image (first content_image)',
   'logo (among favicon/icon)',
@@ -81,6 +82,7 @@ function judge(
     description: structuredField(page, 'description'),
     author: structuredField(page, 'author'),
     date: structuredField(page, 'published_time'),
+    modified: structuredField(page, 'modified_time'),
     lang: structuredField(page, 'lang'),
     publisher: structuredField(page, 'site_name'),
   };
@@ -97,6 +99,12 @@ function judge(
   set('description (starts-with)', 'description', (e) => textMatch(ours.description, e).partial);
   set('author', 'author', (e) => norm(ours.author) === norm(e));
   set('date', 'date', (e) => sameDate(ours.date, e));
+  // metascraper's `date` is often the last modification: count either of ours.
+  set(
+    'date (published or modified)',
+    'date',
+    (e) => sameDate(ours.date, e) || sameDate(ours.modified, e),
+  );
   const images = urls(['content_image']);
   set('image (any content_image)', 'image', (e) => images.includes(normUrl(e)));
   set('image (first content_image)', 'image', (e) => images[0] === normUrl(e));

@@ -34,6 +34,8 @@ export function cleanAuthor(value: string | null | undefined): string | null {
     .trim()
     // "By Jane", "BY JANE", "ByJane" (a byline whose space was markup), not "Byron".
     .replace(/^by(?:[:\s]+|(?=[A-Z]))/i, '')
+    // "Jane Doe -" or "Jane Doe |": the separator before a role or date the template dropped.
+    .replace(/[\s\-–—|,:·]+$/, '')
     .trim();
   return name && !NOT_A_NAME.test(name) ? name : null;
 }

@@ -76,9 +76,11 @@ describe('structured data', () => {
       `<meta name="description" content="SEO line">
        <meta property="og:description" content="Say &amp;quot;hi&amp;quot;">
        <meta name="author" content="By Jane Doe">
-       <meta property="article:modified_time" content="2024-06-01">`,
+       <meta property="article:modified_time" content="2024-06-01">
+       <meta property="x:title og:title" content="Shared title">`,
     );
     expect(result.data).toMatchObject({
+      title: 'Shared title',
       description: 'Say "hi"',
       author: 'Jane Doe',
       modified_time: '2024-06-01',
@@ -88,7 +90,7 @@ describe('structured data', () => {
   it('takes title, author and date from the page when no meta has them', () => {
     const result = structuredOf(
       '<meta name="author" content="https://facebook.com/jane">',
-      `<h1>Only heading</h1><p class="byline">ByJohn Smith</p><time>March 3, 2021</time>`,
+      `<h1>Only heading</h1><p class="byline">ByJohn Smith -</p><time>March 3, 2021</time>`,
     );
     expect(result.data).toMatchObject({
       title: 'Only heading',

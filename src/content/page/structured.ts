@@ -112,7 +112,7 @@ function readMeta(doc: Document) {
           : [existing, value];
   };
   for (const element of doc.querySelectorAll('meta[content]')) {
-    const key = (
+    const keys = (
       element.getAttribute('property') ??
       element.getAttribute('name') ??
       element.getAttribute('itemprop') ??
@@ -122,15 +122,18 @@ function readMeta(doc: Document) {
       .toLowerCase()
       .trim();
     const value = element.getAttribute('content')?.trim() ?? '';
-    if (!key || !value) {
+    if (!keys || !value) {
       continue;
     }
-    if (key.startsWith('og:')) {
-      add(openGraph, key.slice(3), value);
-    } else if (key.startsWith('twitter:')) {
-      add(twitter, key.slice(8), value);
-    } else {
-      meta[key] ??= value;
+    // RDFa lets one tag carry several properties: `property="og:title twitter:title"`.
+    for (const key of keys.split(/\s+/)) {
+      if (key.startsWith('og:')) {
+        add(openGraph, key.slice(3), value);
+      } else if (key.startsWith('twitter:')) {
+        add(twitter, key.slice(8), value);
+      } else {
+        meta[key] ??= value;
+      }
     }
   }
   return { openGraph, twitter, meta };

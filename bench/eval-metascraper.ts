@@ -69,7 +69,7 @@ function judge(
   realUrl: string,
   served: string,
 ) {
-  const str = (key: string) => (typeof want[key] === 'string' ? (want[key] as string) : null);
+  const str = (key: string) => (typeof want[key] === 'string' ? want[key] : null);
   // The browser's /favicon.ico fallback resolves against the document URL, our loopback one.
   const real = (url: string) =>
     url.startsWith(new URL(served).origin) ? new URL(new URL(url).pathname, realUrl).href : url;

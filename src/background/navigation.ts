@@ -34,6 +34,20 @@ export function waitForLoad(tabId: number, timeoutMs = NAVIGATION_TIMEOUT_MS): P
   });
 }
 
+/** Resolves once the tab is loaded, at once when it already is. */
+export async function waitForComplete(
+  tabId: number,
+  timeoutMs = NAVIGATION_TIMEOUT_MS,
+): Promise<void> {
+  const loaded = waitForLoad(tabId, timeoutMs);
+  const tab = await browser.tabs.get(tabId);
+  if (tab.status === 'complete') {
+    loaded.catch(() => undefined);
+    return;
+  }
+  await loaded;
+}
+
 export async function navigate(tabId: number, url: string): Promise<void> {
   const loaded = waitForLoad(tabId);
   await browser.tabs.update(tabId, { url });

@@ -10,11 +10,31 @@ import { formFill, pressKey, scroll } from './page-actions';
 import { scrapeTab } from './scrape';
 import { closeTab, openTab, switchTab } from './tab-actions';
 
-/** History moves reject when there is nothing to go to; say so instead of failing the call. */
+/**
+ * Back and forward run `history.back()` in the page rather than `tabs.goBack`: Chrome's history
+ * manipulation intervention makes the browser's own back skip entries created without a user
+ * gesture, which every navigation an agent causes is
+ * (https://chromium.googlesource.com/chromium/src/+/main/docs/history_manipulation_intervention.md).
+ */
 async function history(tabId: number, direction: 'back' | 'forward'): Promise<StepOutcome> {
-  try {
-    await (direction === 'back' ? browser.tabs.goBack(tabId) : browser.tabs.goForward(tabId));
-  } catch {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId },
+    args: [direction],
+    func: (dir: 'back' | 'forward') => {
+      const nav = (globalThis as { navigation?: { canGoBack: boolean; canGoForward: boolean } })
+        .navigation;
+      if (nav && !(dir === 'back' ? nav.canGoBack : nav.canGoForward)) {
+        return false;
+      }
+      if (dir === 'back') {
+        globalThis.history.back();
+      } else {
+        globalThis.history.forward();
+      }
+      return true;
+    },
+  });
+  if (injection?.result !== true) {
     return failed(
       `there is no ${direction === 'back' ? 'previous' : 'next'} page in this tab's history; use goto instead`,
     );

@@ -51,18 +51,38 @@ export async function collectTab(
       options,
     ),
   });
-  let topFrame: CollectedFrame;
-  try {
-    topFrame = await collectOne(top);
-  } catch (err) {
-    if (!(err instanceof TabsightError) || err.code !== 'content-unreachable') {
-      throw err;
-    }
-    await injectContentScript(tabId);
-    topFrame = await collectOne(top);
-  }
+  const topFrame = await untilContentReady(tabId, () => collectOne(top));
   const children = await Promise.all(
     frames.filter((f) => f.frameId !== 0).map((f) => collectOne(f).catch(() => null)),
   );
   return [topFrame, ...children.filter((c): c is CollectedFrame => c !== null)];
+}
+
+/** How long a page that is still starting up may take before its content script answers. */
+export const CONTENT_READY_TIMEOUT_MS = 5_000;
+const CONTENT_RETRY_MS = 100;
+
+/**
+ * Runs `attempt` until the frame's content script answers. Right after a navigation the script
+ * may still be loading (it is imported asynchronously); a tab whose page predates the extension
+ * has none, so once the page is loaded we inject it, once.
+ */
+async function untilContentReady<T>(tabId: number, attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + CONTENT_READY_TIMEOUT_MS;
+  let injected = false;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const unreachable = err instanceof TabsightError && err.code === 'content-unreachable';
+      if (!unreachable || Date.now() > deadline) {
+        throw err;
+      }
+    }
+    if (!injected && (await browser.tabs.get(tabId)).status === 'complete') {
+      injected = true;
+      await injectContentScript(tabId).catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, CONTENT_RETRY_MS));
+  }
 }

@@ -5,6 +5,7 @@ import type { TabInfo } from '@shared/schema/observation';
 import { IGNORED_SESSION_KEYS, type Session, type SessionStart } from '@shared/schema/session';
 import { closeRecord, newSessionId, toWireSession, type SessionRecord } from './session-record';
 import type { SessionStore } from './session-store';
+import { waitForComplete } from '../navigation';
 
 const ALARM_PREFIX = 'tabsight.session-timeout:';
 const MS_PER_MINUTE = 60_000;
@@ -81,6 +82,10 @@ export function createSessionService(store: SessionStore) {
     };
     await store.update(record.session_id, () => ({ record, value: undefined }));
     await scheduleTimeout(record);
+    if (params.url) {
+      // The answer promises a session whose page can be observed at once.
+      await waitForComplete(tabId).catch(() => undefined);
+    }
     return toWireSession(record);
   }
 

@@ -9,6 +9,7 @@ import { extensionIdOfManifest } from './extension-id';
 import { repoPaths } from './repo-paths';
 import { BRIDGE_HOSTNAME } from './run-host';
 import { loadOrCreateToken } from './token';
+import { serveWelcomePage } from './welcome-page';
 import { EXTENSION_CONNECT_TIMEOUT_MS, waitForExtension } from './wait-for-extension';
 
 export interface StartArgs {
@@ -66,7 +67,7 @@ function printReady(url: string, token: string): void {
   console.log('');
   console.log('Try it:');
   console.log(
-    `  SID=$(curl -s -X POST ${url}/sessions/start ${auth} -H 'Content-Type: application/json' -d '{"url":"https://example.com"}' | sed -E 's/.*"session_id":"([^"]+)".*/\\1/')`,
+    `  SID=$(curl -s -X POST ${url}/sessions/start ${auth} -H 'Content-Type: application/json' -d '{"attach":"active_tab"}' | sed -E 's/.*"session_id":"([^"]+)".*/\\1/')`,
   );
   console.log(`  curl -s -X POST ${url}/sessions/$SID/page/observe ${auth}`);
   console.log('');
@@ -98,6 +99,7 @@ export async function runStart(args: StartArgs): Promise<number> {
   const { manifestPaths } = register({ profile: profileDir, port: args.port });
   const url = `http://${BRIDGE_HOSTNAME}:${args.port}`;
   const logPath = join(configDir, 'chromium.log');
+  const welcome = await serveWelcomePage();
 
   // Chromium's own output and the host's stderr (a child of Chromium) go to one log file.
   const log = openSync(logPath, 'a');
@@ -108,6 +110,7 @@ export async function runStart(args: StartArgs): Promise<number> {
       extensionDir: paths.dist,
       headless: args.headless,
       isRoot: process.getuid?.() === 0,
+      startUrl: welcome.url,
     }),
     {
       stdio: ['ignore', log, log],
@@ -135,6 +138,7 @@ export async function runStart(args: StartArgs): Promise<number> {
       ].join('\n'),
     );
     await stopChromium(child);
+    welcome.close();
     return 1;
   }
 
@@ -149,7 +153,10 @@ export async function runStart(args: StartArgs): Promise<number> {
     const shutdown = (signal: string) => {
       stopping = true;
       say(`${signal}: closing Chromium`);
-      void stopChromium(child).then(() => resolve(0));
+      void stopChromium(child).then(() => {
+        welcome.close();
+        resolve(0);
+      });
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
@@ -157,6 +164,7 @@ export async function runStart(args: StartArgs): Promise<number> {
       if (exitReason && !stopping) {
         say(exitReason);
       }
+      welcome.close();
       resolve(0);
     });
   });

@@ -15,7 +15,7 @@ const EXTENSION_ORIGIN = `chrome-extension://${sampleHello.extension_id}`;
 interface Call {
   method: BridgeMethod;
   params: unknown;
-  timeoutMs?: number;
+  extraMs?: number;
 }
 
 function createFakeLink() {
@@ -40,7 +40,7 @@ function createFakeLink() {
   };
   const link: ExtensionLink = {
     call: (method, params, options) => {
-      calls.push({ method, params, timeoutMs: options?.timeoutMs });
+      calls.push({ method, params, extraMs: options?.extraMs });
       if (failure) {
         return Promise.reject(failure);
       }
@@ -177,7 +177,7 @@ describe('routes (happy paths)', () => {
       method: 'POST',
       body: { type: 'wait', time_ms: 20_000 },
     });
-    expect(fake.calls[1]?.timeoutMs).toBe(35_000);
+    expect(fake.calls[1]?.extraMs).toBe(20_000);
   });
 
   it.each([

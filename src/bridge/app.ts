@@ -8,7 +8,7 @@ import { ObserveRequest } from '@shared/schema/observation';
 import { ScrapeRequest } from '@shared/schema/scrape';
 import { SessionListQuery, SessionStart } from '@shared/schema/session';
 import { SessionPath, isPublicRoute } from './api-routes';
-import { OBSERVE_TIMEOUT_MS, type ExtensionLink } from './extension-link';
+import type { CallOptions, ExtensionLink } from './extension-link';
 import { bearerGuard, hostGuard, isAuthorized, originGuard } from './guards';
 import { healthOf } from './health';
 import { errorJson, errorResponse } from './http-errors';
@@ -37,8 +37,8 @@ const lazy = <T>(value: T | (() => T)): (() => T) =>
   typeof value === 'function' ? (value as () => T) : () => value;
 
 /** `wait` actions may legitimately outlast the default call timeout. */
-const executeTimeoutMs = (action: Action): number =>
-  OBSERVE_TIMEOUT_MS + (action.type === 'wait' ? action.time_ms : 0);
+const executeCallOptions = (action: Action): CallOptions =>
+  action.type === 'wait' ? { extraMs: action.time_ms } : {};
 
 /** The bridge's HTTP API (SPEC sections 1 and 2), without listening. */
 export function createApp(deps: AppDeps): Hono {
@@ -54,9 +54,12 @@ export function createApp(deps: AppDeps): Hono {
 
   const execute = async (c: Context, action: Action) => {
     const ready = await inlineUploadFile(action, readUpload);
-    const timeoutMs = executeTimeoutMs(ready);
     return c.json(
-      await link.call('page.execute', { session_id: sessionId(c), action: ready }, { timeoutMs }),
+      await link.call(
+        'page.execute',
+        { session_id: sessionId(c), action: ready },
+        executeCallOptions(ready),
+      ),
     );
   };
 

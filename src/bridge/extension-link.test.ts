@@ -116,7 +116,21 @@ describe('createExtensionLink', () => {
     expect(link.state().connected).toBe(false);
   });
 
-  it('refuses a frame over the host→browser size limit', async () => {
+  it('takes its default timeout from the deps, plus extraMs per call', async () => {
+    vi.useFakeTimers();
+    link = createExtensionLink({ write: () => {}, log: () => {}, timeoutMs: 50 });
+    hello();
+    const plain = link.call('ping', {});
+    const waiting = link.call('ping', {}, { extraMs: 100 });
+    const plainResult = expect(plain).rejects.toThrow(/within 50 ms/);
+    const waitingResult = expect(waiting).rejects.toThrow(/within 150 ms/);
+    await vi.advanceTimersByTimeAsync(50);
+    await plainResult;
+    await vi.advanceTimersByTimeAsync(100);
+    await waitingResult;
+  });
+
+  it('refuses a frame the writer cannot send', async () => {
     link = createExtensionLink({ write: (f) => void encodeFrame(f), log: () => {} });
     hello();
     const action = {
@@ -125,7 +139,7 @@ describe('createExtensionLink', () => {
       file: { name: 'big.bin', base64: 'A'.repeat(1_000_000) },
     };
     await expect(link.call('page.execute', { session_id: 's', action })).rejects.toThrow(
-      /native messaging limit/,
+      /limit of what the bridge sends the browser; send a smaller file/,
     );
   });
 

@@ -25,8 +25,10 @@ export type LinkState =
   | { connected: true; hello: ExtensionHello };
 
 export interface CallOptions {
-  /** @default OBSERVE_TIMEOUT_MS */
+  /** Replaces the link's timeout for this call. */
   timeoutMs?: number;
+  /** Added to the link's timeout, e.g. the duration of a `wait` action. @default 0 */
+  extraMs?: number;
 }
 
 export interface ExtensionLink {
@@ -45,6 +47,8 @@ export interface ExtensionLink {
 export interface ExtensionLinkDeps {
   /** Sends one frame to the extension; may throw FrameTooLargeError. */
   write: (frame: HostFrame) => void;
+  /** How long a call waits for its answer. @default OBSERVE_TIMEOUT_MS */
+  timeoutMs?: number;
   log?: (message: string) => void;
   onHello?: (hello: ExtensionHello) => void;
 }
@@ -137,7 +141,8 @@ export function createExtensionLink(deps: ExtensionLinkDeps): ExtensionLink {
         );
       }
       const id = nextId++;
-      const timeoutMs = options.timeoutMs ?? OBSERVE_TIMEOUT_MS;
+      const timeoutMs =
+        (options.timeoutMs ?? deps.timeoutMs ?? OBSERVE_TIMEOUT_MS) + (options.extraMs ?? 0);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
@@ -161,12 +166,12 @@ export function createExtensionLink(deps: ExtensionLinkDeps): ExtensionLink {
         } catch (err) {
           pending.delete(id);
           clearTimeout(timer);
-          // TODO(2026-12): chunk large host→browser frames instead of refusing them.
+          // Large frames travel in chunks (native-chunking.ts); only absurd sizes end here.
           reject(
             err instanceof FrameTooLargeError
               ? new TabsightError(
                   'invalid-request',
-                  `the ${method} request is ${err.bytes} bytes, over the ${err.maxBytes}-byte native messaging limit; send less (e.g. upload_file with file_path instead of base64)`,
+                  `the ${method} request is ${err.bytes} bytes, over the ${err.maxBytes}-byte limit of what the bridge sends the browser; send a smaller file`,
                 )
               : new TabsightError(
                   'extension-not-connected',

@@ -2,6 +2,12 @@ import { DEFAULT_PORT, runHost } from './run-host';
 import { configDirOf } from './config-dir';
 import { BRIDGE_VERSION } from './bridge-version';
 
+/** TABSIGHT_OBSERVE_TIMEOUT_MS shortens (tests) or lengthens the 15 s wait for the browser. */
+function callTimeoutOf(value: string | undefined): number | undefined {
+  const ms = Number(value);
+  return value && Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
+
 /**
  * Entry of dist-bridge/host.js, started by Chrome through connectNative. stdout is the native
  * messaging channel: everything human-readable goes to stderr.
@@ -15,6 +21,7 @@ async function main(): Promise<void> {
     configDir: configDirOf(),
     version: BRIDGE_VERSION,
     callerOrigin: process.argv[2],
+    callTimeoutMs: callTimeoutOf(process.env.TABSIGHT_OBSERVE_TIMEOUT_MS),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => process.stdin.destroy());

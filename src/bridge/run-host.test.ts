@@ -1,10 +1,11 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChunkFrame } from '@shared/protocol/bridge-link';
 import { createFrameDecoder, encodeFrame } from './native-framing';
 import { runHost, type RunningHost } from './run-host';
 import { readStatus, statusPathOf } from './status-file';
@@ -92,6 +93,42 @@ describe('runHost', () => {
     const res = await pending;
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(sampleSession());
+  });
+
+  it('sends a request over the native message limit as chunk frames', async () => {
+    const { url } = await start();
+    stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
+    await until(() => host?.link.state().connected === true);
+    const file = join(configDir, 'big.bin');
+    writeFileSync(file, Buffer.alloc(2_000_000, 7));
+    const pending = fetch(`${url}/sessions/s1/page/execute`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${loadOrCreateToken(configDir)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ type: 'upload_file', id: 'I1', file_path: file }),
+    });
+    await until(() =>
+      fromHost.some((f) => 'chunk' in f && (f.chunk as { index: number }).index === 0),
+    );
+    const chunks = fromHost.filter((f) => 'chunk' in f).map((f) => ChunkFrame.parse(f).chunk);
+    await until(() => fromHost.filter((f) => 'chunk' in f).length === chunks[0]!.count);
+    const request = JSON.parse(
+      fromHost
+        .filter((f) => 'chunk' in f)
+        .map((f) => ChunkFrame.parse(f).chunk.data)
+        .join(''),
+    ) as { id: number; params: { action: { file: { base64: string } } } };
+    expect(Buffer.from(request.params.action.file.base64, 'base64').length).toBe(2_000_000);
+    stdin.write(
+      encodeFrame({
+        id: request.id,
+        ok: false,
+        error: { code: 'session-not-found', message: 'no session s1' },
+      }),
+    );
+    expect((await pending).status).toBe(404);
   });
 
   it('closes everything when stdin ends', async () => {

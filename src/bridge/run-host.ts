@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { HostEventFrame } from '@shared/protocol/bridge-link';
 import { createApp } from './app';
 import { createExtensionLink, type ExtensionLink, type HostFrame } from './extension-link';
+import { createChunkingWriter } from './native-chunking';
 import { createFrameDecoder, encodeFrame } from './native-framing';
 import { removeStatus, writeStatus } from './status-file';
 import { createTokenSource } from './token';
@@ -23,6 +24,8 @@ export interface HostOptions {
   version: string;
   /** Chrome passes the caller's origin as the host's first argument: `chrome-extension://<id>/`. */
   callerOrigin?: string;
+  /** How long one call may wait for the extension (TABSIGHT_OBSERVE_TIMEOUT_MS). */
+  callTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -69,10 +72,10 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? defaultLog;
   let boundPort = options.port;
 
-  const write = (frame: HostFrame) => {
+  const write: (frame: HostFrame) => void = createChunkingWriter((frame) => {
     stdout.write(encodeFrame(frame));
-  };
-  const link = createExtensionLink({ write, log });
+  });
+  const link = createExtensionLink({ write, log, timeoutMs: options.callTimeoutMs });
   const app = createApp({
     link,
     token: createTokenSource(configDir),

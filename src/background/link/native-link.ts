@@ -3,11 +3,13 @@ import { errorInfoOf, TabsightError } from '@shared/schema/errors';
 import {
   BridgeMethods,
   BridgeRequestFrame,
+  ChunkFrame,
   HostEventFrame,
   NATIVE_HOST_NAME,
   type ExtensionHello,
 } from '@shared/protocol/bridge-link';
 import type { Handlers } from '@shared/protocol/method';
+import { createChunkAssembler, type ChunkAssembler } from './chunk-assembler';
 
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
@@ -80,7 +82,17 @@ export function createNativeLink(
     }
   }
 
-  function onMessage(this: void, p: chrome.runtime.Port, message: unknown): void {
+  function onMessage(
+    this: void,
+    p: chrome.runtime.Port,
+    chunks: ChunkAssembler,
+    message: unknown,
+  ): void {
+    const chunk = ChunkFrame.safeParse(message);
+    if (chunk.success) {
+      chunks.push(chunk.data.chunk);
+      return;
+    }
     const request = BridgeRequestFrame.safeParse(message);
     if (request.success) {
       void answer(p, request.data);
@@ -102,8 +114,17 @@ export function createNativeLink(
     }
     const p = chrome.runtime.connectNative(NATIVE_HOST_NAME);
     port = p;
-    p.onMessage.addListener((message: unknown) => onMessage(p, message));
+    const chunks = createChunkAssembler({
+      // A joined message is a request or an event, never another chunk set.
+      onMessage: (whole) =>
+        ChunkFrame.safeParse(whole).success
+          ? console.warn(LOG, 'ignored a chunk nested in a chunk set')
+          : onMessage(p, chunks, whole),
+      onDrop: (reason) => console.warn(LOG, `dropped a large message from the bridge: ${reason}`),
+    });
+    p.onMessage.addListener((message: unknown) => onMessage(p, chunks, message));
     p.onDisconnect.addListener(() => {
+      chunks.clear();
       const reason = chrome.runtime.lastError?.message ?? 'the bridge closed the connection';
       port = null;
       setStatus({ connected: false, last_error: reason });

@@ -82,3 +82,28 @@ export const HostEventFrame = z.strictObject({
   }),
 });
 export type HostEventFrame = z.infer<typeof HostEventFrame>;
+
+/**
+ * Chrome refuses host→browser native messages over 1 MB and drops the port, so the bridge sends a
+ * larger message as slices of its JSON text, each in its own frame; the service worker joins them.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/native-messaging#native-messaging-host-protocol
+ * A slice of 250 000 UTF-16 units stays under 900 kB even when every unit is a 3-byte character.
+ */
+export const CHUNK_MAX_CHARS = 250_000;
+/** The largest message sent in chunks (about 24 MB of file as base64). */
+export const CHUNKED_MESSAGE_MAX_CHARS = 32 * 1024 * 1024;
+export const CHUNK_MAX_COUNT = Math.ceil(CHUNKED_MESSAGE_MAX_CHARS / CHUNK_MAX_CHARS);
+
+export const ChunkFrame = z.strictObject({
+  v: z.literal(1),
+  chunk: z
+    .strictObject({
+      /** Chunk set id, unique per host process. */
+      id: z.number().int().nonnegative(),
+      index: z.number().int().nonnegative(),
+      count: z.number().int().min(2).max(CHUNK_MAX_COUNT),
+      data: z.string().max(CHUNK_MAX_CHARS),
+    })
+    .refine((c) => c.index < c.count, { message: 'index must be below count' }),
+});
+export type ChunkFrame = z.infer<typeof ChunkFrame>;

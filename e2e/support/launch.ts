@@ -37,12 +37,22 @@ export interface Launched {
  * A real Chromium with the built extension, whose service worker starts the real bridge through
  * native messaging (host manifest in the profile, as `register --profile` writes it).
  */
-export async function launchWithExtension(): Promise<Launched> {
+export interface LaunchOptions {
+  /** Extra environment for the browser and so for the bridge it starts. */
+  env?: Record<string, string>;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-e2e-'));
   const profileDir = path.join(scratch, 'profile');
   const configDir = path.join(scratch, 'config');
   const port = await freePort();
-  const env = { ...process.env, TABSIGHT_CONFIG_DIR: configDir, TABSIGHT_PORT: String(port) };
+  const env = {
+    ...process.env,
+    ...options.env,
+    TABSIGHT_CONFIG_DIR: configDir,
+    TABSIGHT_PORT: String(port),
+  };
   execFileSync(
     process.execPath,
     [CLI, 'register', '--profile', profileDir, '--port', String(port)],
@@ -88,8 +98,12 @@ export async function launchWithExtension(): Promise<Launched> {
   };
 }
 
-async function waitForConnected(bridgeUrl: string): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+/** Polls /health until the bridge reports the extension connected. */
+export async function waitForConnected(
+  bridgeUrl: string,
+  timeoutMs = HEALTH_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
     try {

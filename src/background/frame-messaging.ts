@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { TabsightError } from '@shared/schema/errors';
 import type { ParamsInputOf, ResultOf } from '@shared/protocol/method';
 import { ContentMethods, RuntimeReply } from '@shared/protocol/runtime';
+import { pageGoneError } from './page-gone';
 
 export const FRAME_REPLY_TIMEOUT_MS = 10_000;
 
@@ -49,6 +50,10 @@ export async function callFrame<K extends keyof ContentMethods>(
     }
     return ContentMethods[method].result.parse(reply.result) as ResultOf<ContentMethods, K>;
   } catch (err) {
+    const gone = await pageGoneError(target, err);
+    if (gone) {
+      throw gone;
+    }
     if (err instanceof Error && NO_RECEIVER.test(err.message)) {
       throw new TabsightError(
         'content-unreachable',

@@ -12,6 +12,14 @@ import { onPopupConnect } from './popup/popup-port';
 
 const LOG = '[tabsight:bg]';
 const RECONNECT_ALARM = 'tabsight.reconnect';
+/**
+ * The open native port keeps this worker alive, but when Chrome stops it anyway (an update, a
+ * crash, DevTools' "stop") it takes the bridge down with it: Chrome ends the host as the port
+ * closes, and no HTTP request can wake a worker. This alarm is what restarts worker and bridge;
+ * 30 s is the shortest period Chrome 120+ allows (minimum_chrome_version is 120).
+ * https://developer.chrome.com/docs/extensions/reference/api/alarms#method-create
+ */
+const RECONNECT_PERIOD_MINUTES = 0.5;
 const LINK_STATUS_KEY = 'tabsight.link-status';
 
 const sessions = createSessionService(createSessionStore(browser.storage.session));
@@ -63,5 +71,5 @@ browser.runtime.onConnect.addListener(onPopupConnect(overlay));
 browser.runtime.onStartup.addListener(() => link.ensureConnected());
 browser.runtime.onInstalled.addListener(() => link.ensureConnected());
 
-void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: 1 });
+void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: RECONNECT_PERIOD_MINUTES });
 link.connect();

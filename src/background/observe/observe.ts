@@ -4,6 +4,7 @@ import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observ
 import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { navigate } from '../navigation';
+import { retryOnceIfPageGone } from '../page-gone';
 import { collectTab } from './collect-tab';
 import { mergeFrames } from './merge-frames';
 import { buildSpace } from './space';
@@ -82,10 +83,12 @@ export async function observe(
     record = await sessions.record(sessionId);
   }
   const current = record;
-  const observed = await observeTab(current.active_tab_id, request, {
-    tabs: () => sessions.sessionTabs(current),
-    windowId: current.window_id,
-  });
+  const observed = await retryOnceIfPageGone(current.active_tab_id, () =>
+    observeTab(current.active_tab_id, request, {
+      tabs: () => sessions.sessionTabs(current),
+      windowId: current.window_id,
+    }),
+  );
   return {
     ...observed,
     progress: { current_step: current.current_step, max_steps: current.max_steps },

@@ -156,6 +156,24 @@ describe('runHost', () => {
     host = null;
   });
 
+  it('answers calls in flight with 503 when stdin ends, before closing', async () => {
+    const { url, done } = await start();
+    stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
+    await until(() => host?.link.state().connected === true);
+    const pending = fetch(`${url}/sessions`, {
+      headers: { authorization: `Bearer ${loadOrCreateToken(configDir)}` },
+    });
+    await until(() => fromHost.length > 1);
+    stdin.end();
+    const res = await pending;
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /not connected.*closed the native port/,
+    );
+    await done;
+    host = null;
+  });
+
   it('tells the extension when the port is taken', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

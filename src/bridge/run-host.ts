@@ -12,6 +12,11 @@ import { createTokenSource } from './token';
 
 /** The bridge's HTTP port unless TABSIGHT_PORT says otherwise. */
 export const DEFAULT_PORT = 7410;
+/**
+ * When the port closes, requests in flight get their 503 before connections are cut; Chrome
+ * kills a host that outlives its port by 2 s (base::EnsureProcessTerminated), so stay well under.
+ */
+export const CLOSE_GRACE_MS = 250;
 /** Loopback only (SPEC section 1): never 0.0.0.0. */
 export const BRIDGE_HOSTNAME = '127.0.0.1';
 
@@ -133,7 +138,8 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     server.close(() => finish());
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
   };
 
   const decoder = createFrameDecoder({

@@ -13,10 +13,15 @@ Commands:
       Register the native host for a profile, or for your default Chromium/Chrome.
   token [--rotate]
       Print the bearer token (on stdout; its path on stderr); --rotate makes a new one.
+  mcp [--url URL]
+      Serve the Tabsight tools to an MCP client on stdio, over the running bridge.
+  doctor [--profile <user-data-dir>] [--browser chromium|chrome]
+      Check Chromium, the build, the host registration, the bridge and the extension; say how to fix.
 
 Environment:
   TABSIGHT_PORT         bridge port (default ${DEFAULT_PORT})
   TABSIGHT_CONFIG_DIR   config dir (default $XDG_CONFIG_HOME/tabsight or ~/.config/tabsight)
+  TABSIGHT_URL          bridge URL for mcp (default: from <config dir>/bridge.json)
   TABSIGHT_PROFILE_DIR  Chromium profile for start (default <config dir>/profile)
   CHROME_PATH           Chromium or Chrome binary for start
 `;
@@ -27,6 +32,17 @@ function portOf(value: string | undefined): number {
     throw new Error(`invalid port "${value ?? process.env.TABSIGHT_PORT}": use 1-65535`);
   }
   return port;
+}
+
+/**
+ * The MCP server is a client of the bridge's HTTP API and lives in src/mcp, which the bridge may
+ * not import (folder boundaries); it is built as its own entry next to this file and loaded at
+ * run time only when asked for, so the host never pays for the MCP SDK.
+ */
+async function runMcpEntry(args: string[]): Promise<number> {
+  const entry = new URL('./mcp.js', import.meta.url).href;
+  const { runMcp } = (await import(entry)) as { runMcp: (argv: string[]) => Promise<number> };
+  return runMcp(args);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -73,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { rotate: { type: 'boolean' } } });
       return runToken({ rotate: values.rotate ?? false });
     }
+    case 'mcp':
+      return runMcpEntry(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runDoctorCommand } from './cli-doctor';
 import { runRegister } from './cli-register';
 import { runStart } from './cli-start';
 import { runToken } from './cli-token';
@@ -32,6 +33,13 @@ function portOf(value: string | undefined): number {
     throw new Error(`invalid port "${value ?? process.env.TABSIGHT_PORT}": use 1-65535`);
   }
   return port;
+}
+
+function browserOf(value: string | undefined): 'chromium' | 'chrome' | undefined {
+  if (value !== undefined && value !== 'chromium' && value !== 'chrome') {
+    throw new Error(`--browser must be chromium or chrome, not "${value}"`);
+  }
+  return value;
 }
 
 /**
@@ -72,16 +80,9 @@ async function main(argv: string[]): Promise<number> {
           port: { type: 'string' },
         },
       });
-      if (
-        values.browser !== undefined &&
-        values.browser !== 'chromium' &&
-        values.browser !== 'chrome'
-      ) {
-        throw new Error(`--browser must be chromium or chrome, not "${values.browser}"`);
-      }
       return runRegister({
         profile: values.profile,
-        browser: values.browser,
+        browser: browserOf(values.browser),
         port: values.port === undefined ? undefined : portOf(values.port),
       });
     }
@@ -91,6 +92,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'mcp':
       return runMcpEntry(rest);
+    case 'doctor': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { profile: { type: 'string' }, browser: { type: 'string' } },
+      });
+      return runDoctorCommand({ profile: values.profile, browser: browserOf(values.browser) });
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -12,7 +12,13 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { host: 'src/bridge/host.ts', cli: 'src/bridge/cli.ts' },
+      input: {
+        host: 'src/bridge/host.ts',
+        cli: 'src/bridge/cli.ts',
+        // Loaded by `cli.js mcp` at run time; also the package's `./client` export.
+        mcp: 'src/mcp/main.ts',
+        client: 'src/client/index.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runDoctorCommand } from './cli-doctor';
 import { runRegister } from './cli-register';
 import { runStart } from './cli-start';
 import { runToken } from './cli-token';
@@ -13,10 +14,15 @@ Commands:
       Register the native host for a profile, or for your default Chromium/Chrome.
   token [--rotate]
       Print the bearer token (on stdout; its path on stderr); --rotate makes a new one.
+  mcp [--url URL]
+      Serve the Tabsight tools to an MCP client on stdio, over the running bridge.
+  doctor [--profile <user-data-dir>] [--browser chromium|chrome]
+      Check Chromium, the build, the host registration, the bridge and the extension; say how to fix.
 
 Environment:
   TABSIGHT_PORT         bridge port (default ${DEFAULT_PORT})
   TABSIGHT_CONFIG_DIR   config dir (default $XDG_CONFIG_HOME/tabsight or ~/.config/tabsight)
+  TABSIGHT_URL          bridge URL for mcp (default: from <config dir>/bridge.json)
   TABSIGHT_PROFILE_DIR  Chromium profile for start (default <config dir>/profile)
   CHROME_PATH           Chromium or Chrome binary for start
 `;
@@ -27,6 +33,24 @@ function portOf(value: string | undefined): number {
     throw new Error(`invalid port "${value ?? process.env.TABSIGHT_PORT}": use 1-65535`);
   }
   return port;
+}
+
+function browserOf(value: string | undefined): 'chromium' | 'chrome' | undefined {
+  if (value !== undefined && value !== 'chromium' && value !== 'chrome') {
+    throw new Error(`--browser must be chromium or chrome, not "${value}"`);
+  }
+  return value;
+}
+
+/**
+ * The MCP server is a client of the bridge's HTTP API and lives in src/mcp, which the bridge may
+ * not import (folder boundaries); it is built as its own entry next to this file and loaded at
+ * run time only when asked for, so the host never pays for the MCP SDK.
+ */
+async function runMcpEntry(args: string[]): Promise<number> {
+  const entry = new URL('./mcp.js', import.meta.url).href;
+  const { runMcp } = (await import(entry)) as { runMcp: (argv: string[]) => Promise<number> };
+  return runMcp(args);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -56,22 +80,24 @@ async function main(argv: string[]): Promise<number> {
           port: { type: 'string' },
         },
       });
-      if (
-        values.browser !== undefined &&
-        values.browser !== 'chromium' &&
-        values.browser !== 'chrome'
-      ) {
-        throw new Error(`--browser must be chromium or chrome, not "${values.browser}"`);
-      }
       return runRegister({
         profile: values.profile,
-        browser: values.browser,
+        browser: browserOf(values.browser),
         port: values.port === undefined ? undefined : portOf(values.port),
       });
     }
     case 'token': {
       const { values } = parseArgs({ args: rest, options: { rotate: { type: 'boolean' } } });
       return runToken({ rotate: values.rotate ?? false });
+    }
+    case 'mcp':
+      return runMcpEntry(rest);
+    case 'doctor': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { profile: { type: 'string' }, browser: { type: 'string' } },
+      });
+      return runDoctorCommand({ profile: values.profile, browser: browserOf(values.browser) });
     }
     case undefined:
     case 'help':

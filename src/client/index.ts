@@ -1,10 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Action } from '@shared/schema/actions';
 import { ErrorBody } from '@shared/schema/errors';
-import { ExecuteResponse } from '@shared/schema/execute';
+import { ExecuteResponse, type StepRequest } from '@shared/schema/execute';
+import { HealthResponse } from '@shared/schema/health';
 import { Observation, type ObserveRequestInput } from '@shared/schema/observation';
 import { ScrapeResponse, type ScrapeRequest } from '@shared/schema/scrape';
 import { Session, type SessionStart } from '@shared/schema/session';
+
+export { HealthResponse, type StepRequest };
 
 /** An HTTP error from the bridge, with the contract's `{message, detail}` body. */
 export class BridgeHttpError extends Error {
@@ -17,6 +20,20 @@ export class BridgeHttpError extends Error {
   }
 }
 
+/** No HTTP answer at all: the bridge is not running, or runs on another port. */
+export class BridgeUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(
+      `the Tabsight bridge at ${url} did not answer (${cause instanceof Error ? cause.message : String(cause)}): ` +
+        'start it with `npm start` (or open Chromium with the extension loaded); `npm run doctor` says what is missing',
+    );
+    this.name = 'BridgeUnreachableError';
+  }
+}
+
 export interface ClientOptions {
   /** Bridge base URL, e.g. `http://127.0.0.1:7410`. */
   url: string;
@@ -24,9 +41,23 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/** The OpenAPI document is large and generated; only its envelope is checked here. */
+const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
+
 /**
  * A typed client for the bridge's HTTP API. Every answer is parsed with the contract's zod
- * schema, so a caller gets exactly what SPEC.md promises or an error.
+ * schema, so a caller gets exactly what SPEC.md promises or an error: `BridgeHttpError` for an
+ * HTTP error (its message says what to do), `BridgeUnreachableError` when nothing answers.
+ *
+ * @example
+ * const client = createTabsightClient({ url: 'http://127.0.0.1:7410', token });
+ * const { session_id } = await client.start({ url: 'https://example.com' });
+ * const page = await client.observe(session_id, { data: false });
  */
 export function createTabsightClient({ url, token, fetch: doFetch = fetch }: ClientOptions) {
   const base = url.replace(/\/$/, '');
@@ -37,14 +68,19 @@ export function createTabsightClient({ url, token, fetch: doFetch = fetch }: Cli
     schema: z.ZodType<T> | null,
     body?: unknown,
   ): Promise<T> {
-    const res = await doFetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new BridgeUnreachableError(base, err);
+    }
     if (!res.ok) {
       const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
       throw new BridgeHttpError(
@@ -58,21 +94,30 @@ export function createTabsightClient({ url, token, fetch: doFetch = fetch }: Cli
     return schema.parse(await res.json());
   }
 
-  const page = (id: string, verb: string) => `/sessions/${encodeURIComponent(id)}/page/${verb}`;
+  const session = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+  const page = (id: string, verb: string) => `${session(id)}/page/${verb}`;
 
   return {
+    /** Bridge and extension status; with the token it also says why the extension is not connected. */
+    health: () => call('GET', '/health', HealthResponse),
+    /** The OpenAPI 3.1 document of every route, generated from the zod schemas. */
+    openapi: () => call('GET', '/openapi.json', OpenApiDocument),
     start: (params: Partial<z.input<typeof SessionStart>> = {}) =>
       call('POST', '/sessions/start', Session, params),
     list: (onlyActive = true) =>
       call('GET', `/sessions?only_active=${onlyActive}`, Session.array()),
-    get: (id: string) => call('GET', `/sessions/${encodeURIComponent(id)}`, Session),
-    stop: (id: string) => call('DELETE', `/sessions/${encodeURIComponent(id)}/stop`, Session),
+    get: (id: string) => call('GET', session(id), Session),
+    stop: (id: string) => call('DELETE', `${session(id)}/stop`, Session),
     observe: (id: string, request: ObserveRequestInput = {}) =>
       call('POST', page(id, 'observe'), Observation, request),
     execute: (id: string, action: z.input<typeof Action>) =>
       call('POST', page(id, 'execute'), ExecuteResponse, action),
+    /** The short form by element id: a boolean value checks, a string fills, none clicks. */
+    step: (id: string, request: z.input<typeof StepRequest>) =>
+      call('POST', page(id, 'step'), ExecuteResponse, request),
     scrape: (id: string, request: Partial<z.input<typeof ScrapeRequest>> = {}) =>
       call('POST', page(id, 'scrape'), ScrapeResponse, request),
+    /** JPEG bytes of the visible viewport. */
     screenshot: (id: string) => call<ArrayBuffer>('POST', page(id, 'screenshot'), null),
   };
 }

@@ -5,3 +5,4 @@ export * from './execute';
 export * from './observation';
 export * from './scrape';
 export * from './session';
+export * from './health';

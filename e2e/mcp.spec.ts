@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Observation } from '../src/shared/schema/observation';
+import { expect, test } from './support/fixtures';
+import { REPO_ROOT } from './support/launch';
+
+const textOf = (result: CallToolResult): string =>
+  result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join('\n');
+
+test.describe('the MCP server over the real bridge', () => {
+  test('`cli.js mcp` on stdio starts a session, observes, acts and stops', async ({
+    ext,
+    site,
+  }) => {
+    // The MCP server finds the bridge from bridge.json and the token file in the config dir.
+    const { PATH = '', HOME = '' } = process.env;
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [path.join(REPO_ROOT, 'dist-bridge', 'cli.js'), 'mcp'],
+      env: { PATH, HOME, TABSIGHT_CONFIG_DIR: ext.configDir },
+      stderr: 'pipe',
+    });
+    const mcp = new Client({ name: 'e2e', version: '1.0.0' });
+    await mcp.connect(transport);
+    try {
+      const call = async (name: string, args: Record<string, unknown>) => {
+        const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
+        expect(result.isError, textOf(result)).toBeFalsy();
+        return result;
+      };
+      const { tools } = await mcp.listTools();
+      expect(tools).toHaveLength(7);
+
+      const started = await call('tabsight_start_session', { url: site.url('/act/static.html') });
+      const sessionId = (started.structuredContent as { session_id: string }).session_id;
+
+      const observed = await call('tabsight_observe', { session_id: sessionId });
+      const text = textOf(observed);
+      expect(text).toContain('# Bench page');
+      expect(text).toMatch(/\* B\d+: click button "Press me"/);
+      const observation = Observation.parse(observed.structuredContent);
+      expect(observation.data).toBeNull();
+      const button = observation.space.interaction_actions.find((a) =>
+        a.description.includes('Press me'),
+      );
+
+      const executed = await call('tabsight_execute', {
+        session_id: sessionId,
+        action: { type: 'click', id: button?.id },
+      });
+      expect(textOf(executed)).toMatch(/^OK: click B\d+/);
+
+      const shot = await call('tabsight_screenshot', { session_id: sessionId });
+      expect(shot.content[0]).toMatchObject({ type: 'image', mimeType: 'image/jpeg' });
+
+      const gone = (await mcp.callTool({
+        name: 'tabsight_observe',
+        arguments: { session_id: 'no-such-session' },
+      })) as CallToolResult;
+      expect(gone.isError).toBe(true);
+      expect(textOf(gone)).toContain('404');
+
+      await call('tabsight_stop_session', { session_id: sessionId });
+    } finally {
+      await mcp.close();
+    }
+  });
+});

@@ -8,15 +8,19 @@ import { formFill } from './act/form-fill';
 import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
 import { waitForQuietDom } from './act/settle';
+import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
 import { elementById, perceive } from './perceive';
 import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
 export const contentHandlers: Handlers<ContentMethods> = {
-  'content.collect': (options) => {
+  'content.collect': async (options) => {
+    // Asked before perceiving: the parent may still be answering while this frame works.
+    const token = ownFrameToken();
     const started = performance.now();
     const perception = perceive(document, { scope: options.scope, selectors: options.selectors });
     const perceivedAt = performance.now();
+    announceFrameTokens(document, perception.shadowFrames);
     const page = options.data
       ? extractPage(document, {
           onlyMainContent: options.only_main_content,
@@ -27,6 +31,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
       : null;
     return {
       url: location.href,
+      frame_token: await token,
       title: document.title,
       viewport: readViewport(),
       elements: perception.elements,
@@ -49,6 +54,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
       throw new TabsightError('invalid-request', err instanceof Error ? err.message : String(err));
     }
   },
+  'content.frame_token': async () => ({ token: await ownFrameToken() }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
   'content.form_fill': ({ values }) => formFill(values),
   'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),

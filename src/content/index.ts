@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { ContentMethods, RuntimeRequest, type RuntimeReply } from '@shared/protocol/runtime';
 import { errorInfoOf } from '@shared/schema/errors';
+import { listenForFrameTokens } from './dom/frame-tokens';
 import { contentHandlers } from './handlers';
 
 const LOG = '[tabsight:cs]';
@@ -32,6 +33,9 @@ async function dispatch(request: RuntimeRequest): Promise<RuntimeReply> {
     return { ok: false, error: errorInfoOf(err) };
   }
 }
+
+// Early, so a parent's token posted while this document loads is not missed.
+listenForFrameTokens();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own service worker and pages talk to content scripts; a page cannot reach this

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { parseKeyChord } from '@shared/key-chord';
 import { callFrame, type FrameTarget } from '../frame-messaging';
+import { childFrameByToken } from '../observe/frame-by-token';
 import { failed, succeeded, topFrame, type StepOutcome } from './outcome';
 
 const MAX_FRAME_DEPTH = 8;
@@ -15,10 +16,14 @@ export async function pressKey(tabId: number, key: string): Promise<StepOutcome>
   let frame: FrameTarget = topFrame(tabId);
   for (let depth = 0; depth < MAX_FRAME_DEPTH; depth++) {
     const result = await callFrame(frame, 'content.key', { key });
-    if (result.delegate_frame_id === null) {
+    if (result.delegate_frame_token === null) {
       return succeeded(result.message, frame);
     }
-    frame = { tabId, frameId: result.delegate_frame_id };
+    const child = await childFrameByToken(tabId, frame.frameId, result.delegate_frame_token);
+    if (!child) {
+      return failed('focus is in a frame that does not answer; click an element in it first');
+    }
+    frame = child;
   }
   return failed('focus is nested in too many frames; click the element first, then press the key');
 }

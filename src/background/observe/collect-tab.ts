@@ -17,11 +17,62 @@ export function assertScriptable(url: string | undefined): void {
   }
 }
 
+/** Frames nested deeper than this are left out (ad stacks nest a few levels, no more). */
+const MAX_FRAME_DEPTH = 8;
+
 interface FrameInfo {
   frameId: number;
   parentFrameId: number;
   documentId?: string;
   url: string;
+}
+
+/** How long an observe waits for a tab that is still loading (a session opened a moment ago). */
+const LOAD_WAIT_MS = 5_000;
+const LOAD_POLL_MS = 50;
+
+// A tab opened a moment ago lists no frames until its first navigation commits, and its
+// iframes appear while it loads: wait for the load, but never longer than LOAD_WAIT_MS (a
+// page with a hanging resource is observed as it is).
+async function framesOf(tabId: number): Promise<FrameInfo[]> {
+  const deadline = Date.now() + LOAD_WAIT_MS;
+  for (;;) {
+    const [tab, frames] = await Promise.all([
+      browser.tabs.get(tabId),
+      browser.webNavigation.getAllFrames({ tabId }),
+    ]);
+    const list = (frames ?? []) as FrameInfo[];
+    const top = list.find((f) => f.frameId === 0);
+    // A new window's tab is complete at about:blank before its URL starts to load.
+    const loaded = tab.status === 'complete' && !tab.pendingUrl && top?.url === tab.url;
+    if (loaded || Date.now() > deadline) {
+      return list;
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));
+  }
+}
+
+/** How long a child frame may take to register its content script after it loaded. */
+const CONTENT_READY_WAIT_MS = 1_000;
+const CONTENT_READY_POLL_MS = 50;
+
+const isUnreachable = (err: unknown): boolean =>
+  err instanceof TabsightError && err.code === 'content-unreachable';
+
+// The content script is a module loaded by a small classic loader (crxjs), so a document can be
+// complete a moment before its listener exists.
+async function untilReachable<T>(call: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + CONTENT_READY_WAIT_MS;
+  for (;;) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!isUnreachable(err) || Date.now() > deadline) {
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, CONTENT_READY_POLL_MS));
+    }
+  }
 }
 
 /** Asks every frame of the tab for its snapshot; child frames that fail are left out. */
@@ -31,7 +82,7 @@ export async function collectTab(
 ): Promise<CollectedFrame[]> {
   const tab = await browser.tabs.get(tabId);
   assertScriptable(tab.url);
-  const frames = ((await browser.webNavigation.getAllFrames({ tabId })) ?? []) as FrameInfo[];
+  const frames = await framesOf(tabId);
   const top = frames.find((f) => f.frameId === 0);
   if (!top) {
     throw new TabsightError(
@@ -52,10 +103,21 @@ export async function collectTab(
     ),
   });
   const topFrame = await untilContentReady(tabId, () => collectOne(top));
-  const children = await Promise.all(
-    frames.filter((f) => f.frameId !== 0).map((f) => collectOne(f).catch(() => null)),
-  );
-  return [topFrame, ...children.filter((c): c is CollectedFrame => c !== null)];
+  // Level by level: a parent announces its frame elements' tokens while it is collected, so
+  // its children have heard them by the time they are asked (src/content/dom/frame-tokens.ts).
+  const collected = [topFrame];
+  let level = [topFrame];
+  for (let depth = 0; depth < MAX_FRAME_DEPTH && level.length > 0; depth++) {
+    const parents = new Set(level.map((f) => f.frameId));
+    const next = await Promise.all(
+      frames
+        .filter((f) => parents.has(f.parentFrameId))
+        .map((f) => untilReachable(() => collectOne(f)).catch(() => null)),
+    );
+    level = next.filter((c): c is CollectedFrame => c !== null);
+    collected.push(...level);
+  }
+  return collected;
 }
 
 /** How long a page that is still starting up may take before its content script answers. */

@@ -36,7 +36,7 @@ export interface MergedPage {
 }
 
 const ID_MARK = new RegExp(`${ID_OPEN}([^${ID_CLOSE}]*)${ID_CLOSE}`, 'g');
-const FRAME_MARK = new RegExp(`${FRAME_OPEN}(-?\\d+)${FRAME_CLOSE}`, 'g');
+const FRAME_MARK = new RegExp(`${FRAME_OPEN}([^${FRAME_CLOSE}]*)${FRAME_CLOSE}`, 'g');
 
 const intersects = (r: Rect, v: Viewport): boolean =>
   r.x + r.width > 0 && r.y + r.height > 0 && r.x < v.viewport_width && r.y < v.viewport_height;
@@ -50,7 +50,14 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
   if (!top) {
     throw new Error('no frame to merge');
   }
-  const byId = new Map(frames.map((f) => [f.frameId, f]));
+  // A child is the frame that reports the token its parent gave the frame element and that the
+  // browser says is that parent's child: a page posting tokens of its own can at worst leave a
+  // frame out, never graft it under another parent.
+  const byParentAndToken = new Map(
+    frames
+      .filter((f) => f.snapshot.frame_token !== null)
+      .map((f) => [`${f.parentFrameId}|${f.snapshot.frame_token}`, f]),
+  );
   const topViewport = top.snapshot.viewport;
   const elements: PlacedElement[] = [];
   const seen = new Set<number>();
@@ -79,14 +86,14 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
         iframeSelectors,
       });
     }
-    const children = new Map<number, { outline: string; markdown: string | null }>();
+    const children = new Map<string, { outline: string; markdown: string | null }>();
     for (const child of frame.snapshot.frames) {
-      const collected = byId.get(child.frame_id);
-      if (!collected || !child.visible || seen.has(child.frame_id)) {
+      const collected = byParentAndToken.get(`${frame.frameId}|${child.token}`);
+      if (!collected || !child.visible || seen.has(collected.frameId)) {
         continue;
       }
       children.set(
-        child.frame_id,
+        child.token,
         visit(collected, { x: offset.x + child.rect.x, y: offset.y + child.rect.y }, [
           ...iframeSelectors,
           child.css_selector,
@@ -94,8 +101,8 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
       );
     }
     const splice = (text: string, pick: 'outline' | 'markdown') =>
-      mapIds(text, frame).replace(FRAME_MARK, (_m, id: string) => {
-        const part = children.get(Number(id))?.[pick];
+      mapIds(text, frame).replace(FRAME_MARK, (_m, token: string) => {
+        const part = children.get(token)?.[pick];
         return part ? `\n${part}\n` : '';
       });
     return {

@@ -1,5 +1,5 @@
 import { parseKeyChord } from '@shared/key-chord';
-import { frameIdOf } from '../dom/platform';
+import { frameTokenOf } from '../dom/frame-tokens';
 import { nameOf } from './describe-element';
 import { deepActiveElement } from './geometry';
 import { pressKey } from './keyboard';
@@ -8,7 +8,7 @@ export interface KeyResult {
   handled: boolean;
   message: string;
   /** Focus sits in this child frame: the service worker presses the key there instead. */
-  delegate_frame_id: number | null;
+  delegate_frame_token: string | null;
 }
 
 /** press_key: the key goes to the focused element of this frame (the body when none). */
@@ -16,10 +16,7 @@ export function pressKeyOnFocused(key: string): KeyResult {
   const chord = parseKeyChord(key);
   const focused = deepActiveElement() ?? document.body;
   if (focused instanceof HTMLIFrameElement || focused instanceof HTMLFrameElement) {
-    const frameId = frameIdOf(focused);
-    if (frameId >= 0) {
-      return { handled: false, message: '', delegate_frame_id: frameId };
-    }
+    return { handled: false, message: '', delegate_frame_token: frameTokenOf(focused) };
   }
   const target = focused ?? document.documentElement;
   const effect = pressKey(target, chord);
@@ -27,6 +24,6 @@ export function pressKeyOnFocused(key: string): KeyResult {
   return {
     handled: true,
     message: `pressed ${key} on ${where}${effect ? ` (${effect})` : ''}`,
-    delegate_frame_id: null,
+    delegate_frame_token: null,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The two Chrome-only calls in-page code needs, behind plain functions so that DOM modules stay
+ * The Chrome-only call in-page code needs, behind a plain function so that DOM modules stay
  * testable under happy-dom (where `chrome` does not exist).
  */
 
@@ -17,20 +17,5 @@ export function shadowRootOf(element: Element): ShadowRoot | null {
     return api.openOrClosedShadowRoot(element) ?? null;
   } catch {
     return null;
-  }
-}
-
-/** The extension frame id of an `<iframe>`/`<frame>` element's document, or -1 when unknown. */
-export function frameIdOf(frameElement: Element): number {
-  // runtime.getFrameId (Chrome 106+) is missing from @types/chrome.
-  const runtime = (globalThis as { chrome?: { runtime?: { getFrameId?: (e: Element) => number } } })
-    .chrome?.runtime;
-  if (!runtime?.getFrameId) {
-    return -1;
-  }
-  try {
-    return runtime.getFrameId(frameElement);
-  } catch {
-    return -1;
   }
 }

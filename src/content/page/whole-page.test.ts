@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ID_CLOSE, ID_OPEN, FRAME_CLOSE, FRAME_OPEN } from '@shared/protocol/frame-snapshot';
 import { extractPage, type ExtractPageOptions } from './index';
+import { frameTokenOf } from '../dom/frame-tokens';
 
 const ids = new WeakMap<Element, string>();
 const base: ExtractPageOptions = {
@@ -93,9 +94,9 @@ describe('whole-page markdown', () => {
   });
 
   it('writes a frame marker where an iframe sits', () => {
-    vi.stubGlobal('chrome', { runtime: { getFrameId: () => 7 } });
     const markdown = page('<p>Top</p><iframe></iframe><p>Bottom</p>');
-    expect(markdown).toBe('Top\n\n<frame 7>\n\nBottom');
+    const token = frameTokenOf(document.querySelector('iframe')!);
+    expect(markdown).toBe(`Top\n\n<frame ${token}>\n\nBottom`);
   });
 
   it('annotates links and controls with marked ids', () => {

@@ -201,11 +201,14 @@ describe('outline', () => {
       <button>Search flights</button><iframe src="about:blank"></iframe>`;
     const { outline, elements, frames } = observe();
     const id = elements[0]!.local_id;
-    expect(outline).toBe(
-      `# Flights\nFind a cheap flight.\n${ID_OPEN}${id}${ID_CLOSE} button "Search flights"\n\uE002-1\uE003`,
-    );
     expect(frames).toHaveLength(1);
-    expect(frames[0]).toMatchObject({ frame_id: -1, css_selector: 'body > iframe' });
+    const token = frames[0]!.token;
+    expect(outline).toBe(
+      `# Flights\nFind a cheap flight.\n${ID_OPEN}${id}${ID_CLOSE} button "Search flights"\n\uE002${token}\uE003`,
+    );
+    expect(frames[0]).toMatchObject({ css_selector: 'body > iframe' });
+    // The token names the element: the same on the next observe.
+    expect(observe().frames[0]!.token).toBe(token);
   });
 });
 

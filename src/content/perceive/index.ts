@@ -1,5 +1,5 @@
 import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/frame-snapshot';
-import { frameIdOf } from '../dom/platform';
+import { frameTokenOf } from '../dom/frame-tokens';
 import { accessibleName, describe, valueOf } from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
@@ -22,6 +22,8 @@ export interface Perception {
   frames: ChildFrame[];
   outline: string;
   signals: PageSignals;
+  /** Frame elements found inside shadow roots (the document's own are a query away). */
+  shadowFrames: Element[];
   /** The local id of an element listed in this perception (for ids in the page markdown). */
   idOf: (element: Element) => string | undefined;
 }
@@ -144,7 +146,7 @@ export function perceive(
   });
 
   const frames: ChildFrame[] = walked.frames.map((frame) => ({
-    frame_id: frameIdOf(frame.element),
+    token: frameTokenOf(frame.element),
     rect: toRect(frame.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
     css_selector: cssSelector(frame.path, frame.scope.root, unique),
     visible: frame.visible,
@@ -155,13 +157,14 @@ export function perceive(
       const element = listed.get(index);
       return element && { id: element.local_id, description: element.description };
     },
-    (index) => frames[index]?.frame_id ?? -1,
+    (index) => frames[index]?.token ?? '',
   );
   return {
     elements: [...listed.values()],
     frames,
     outline,
     signals: signals.result(doc),
+    shadowFrames: walked.frames.filter((f) => f.scope.parent !== null).map((f) => f.element),
     idOf: (element) => listedIds.get(element),
   };
 }

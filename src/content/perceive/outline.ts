@@ -65,7 +65,7 @@ export function createOutline(): OutlineBuilder {
 export function renderOutline(
   items: readonly OutlineItem[],
   describeCandidate: (candidate: number) => { id: string; description: string } | undefined,
-  frameIdAt: (frame: number) => number,
+  frameTokenAt: (frame: number) => string,
 ): string {
   const lines: string[] = [];
   for (const item of items) {
@@ -84,7 +84,7 @@ export function renderOutline(
         break;
       }
       case 'frame':
-        lines.push(markFrame(frameIdAt(item.frame)));
+        lines.push(markFrame(frameTokenAt(item.frame)));
         break;
     }
   }

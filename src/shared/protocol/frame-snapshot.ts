@@ -12,7 +12,8 @@ export const FRAME_OPEN = '\uE002';
 export const FRAME_CLOSE = '\uE003';
 
 export const markId = (localId: string): string => `${ID_OPEN}${localId}${ID_CLOSE}`;
-export const markFrame = (frameId: number): string => `${FRAME_OPEN}${frameId}${FRAME_CLOSE}`;
+/** Marks where a child frame's text goes, by the token its parent gave the frame element. */
+export const markFrame = (frameToken: string): string => `${FRAME_OPEN}${frameToken}${FRAME_CLOSE}`;
 
 export const Rect = z.strictObject({
   x: z.number(),
@@ -55,7 +56,9 @@ export type FrameElement = z.infer<typeof FrameElement>;
 
 /** A child frame as its parent sees it: where it sits, so children can be placed and offset. */
 export const ChildFrame = z.strictObject({
-  frame_id: z.number().int(),
+  token: z
+    .string()
+    .describe('Random name the parent gave the frame element; the child reports it as frame_token'),
   rect: Rect,
   css_selector: z.string(),
   visible: z.boolean(),
@@ -86,6 +89,10 @@ export type FramePage = z.infer<typeof FramePage>;
 
 export const FrameSnapshot = z.strictObject({
   url: z.string(),
+  frame_token: z
+    .string()
+    .nullable()
+    .describe("The token the parent frame gave this frame's element; null in the top frame"),
   title: z.string(),
   viewport: Viewport,
   elements: z.array(FrameElement),

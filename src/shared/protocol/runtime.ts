@@ -37,8 +37,16 @@ export const ContentMethods = {
     result: z.strictObject({
       handled: z.boolean(),
       message: z.string(),
-      delegate_frame_id: z.number().int().nullable(),
+      delegate_frame_token: z
+        .string()
+        .nullable()
+        .describe('Focus is in the child frame with this token (see ChildFrame.token)'),
     }),
+  },
+  /** The token this frame's parent gave it (see ChildFrame.token); null in the top frame. */
+  'content.frame_token': {
+    params: z.strictObject({}),
+    result: z.strictObject({ token: z.string().nullable() }),
   },
   'content.scroll': {
     params: z.strictObject({

@@ -7,7 +7,8 @@
  * no images and runs no scripts).
  */
 import { markFrame, markId } from '@shared/protocol/frame-snapshot';
-import { frameIdOf, shadowRootOf } from '../../dom/platform';
+import { frameTokenOf } from '../../dom/frame-tokens';
+import { shadowRootOf } from '../../dom/platform';
 import { absoluteUrl, imageSource, isPlaceholderSrc } from '../urls';
 import type { StyleCache, Visibility } from '../visibility';
 import { cleanInline, controlLabel, controlText, isControl, takesLabelInside } from './forms';
@@ -118,10 +119,7 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
       return;
     }
     if (tag === 'iframe' || tag === 'frame') {
-      const frameId = frameIdOf(element);
-      if (frameId >= 0) {
-        into.appendChild(raw(markFrame(frameId), FRAME_TAG));
-      }
+      into.appendChild(raw(markFrame(frameTokenOf(element)), FRAME_TAG));
       return;
     }
     if (tag === 'img') {

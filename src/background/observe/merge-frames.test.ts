@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  markFrame,
+  markId,
+  type FrameElement,
+  type FrameSnapshot,
+} from '@shared/protocol/frame-snapshot';
+import { createIdMapState } from './id-map';
+import { mergeFrames, type CollectedFrame } from './merge-frames';
+
+const SIGNALS = {
+  password_fields: 0,
+  text_fields: 0,
+  payment_fields: 0,
+  cookie_banner: false,
+  modal_dialog: false,
+  captcha: false,
+  search_results: false,
+  feed_items: 0,
+  article: false,
+  root_path: false,
+};
+
+const button = (localId: string, x: number, y: number): FrameElement => ({
+  local_id: localId,
+  type: 'click',
+  role: 'button',
+  name: localId,
+  description: `button "${localId}"`,
+  in_viewport: true,
+  rect: { x, y, width: 10, height: 10 },
+});
+
+function frame(
+  frameId: number,
+  parentFrameId: number,
+  token: string | null,
+  parts: Partial<FrameSnapshot>,
+): CollectedFrame {
+  return {
+    frameId,
+    parentFrameId,
+    documentId: `doc${frameId}`,
+    snapshot: {
+      url: `http://127.0.0.1/${frameId}`,
+      title: '',
+      frame_token: token,
+      viewport: {
+        scroll_x: 0,
+        scroll_y: 0,
+        viewport_width: 800,
+        viewport_height: 600,
+        total_width: 800,
+        total_height: 600,
+      },
+      elements: [],
+      frames: [],
+      outline: '',
+      signals: SIGNALS,
+      page: null,
+      timings_ms: {},
+      ...parts,
+    },
+  };
+}
+
+const slot = (token: string, x: number, y: number, visible = true) => ({
+  token,
+  rect: { x, y, width: 300, height: 200 },
+  css_selector: `iframe[name="${token}"]`,
+  visible,
+});
+
+describe('mergeFrames', () => {
+  it('places child frames by token: offset boxes, unique ids, outline spliced in place', () => {
+    const top = frame(0, -1, null, {
+      elements: [button('B1', 0, 0)],
+      frames: [slot('t-a', 100, 50), slot('t-b', 400, 300)],
+      outline: `${markId('B1')} top\n${markFrame('t-b')}\n${markFrame('t-a')}`,
+    });
+    // Collected in another order than the slots, as parallel calls answer.
+    const a = frame(3, 0, 't-a', { elements: [button('B1', 5, 5)], outline: `${markId('B1')} a` });
+    const b = frame(7, 0, 't-b', { elements: [button('B1', 1, 2)], outline: `${markId('B1')} b` });
+    const merged = mergeFrames([top, b, a], createIdMapState('doc0'));
+    expect(merged.elements.map((e) => [e.id, e.frameId, e.rect.x, e.rect.y])).toEqual([
+      ['B1', 0, 0, 0],
+      ['B2', 3, 105, 55],
+      ['B3', 7, 401, 302],
+    ]);
+    expect(merged.elements[1]!.iframeSelectors).toEqual(['iframe[name="t-a"]']);
+    expect(merged.outline).toBe('B1 top\n\nB3 b\n\n\nB2 a\n');
+  });
+
+  it('offsets nested frames through every level', () => {
+    const top = frame(0, -1, null, { frames: [slot('t-1', 10, 20)] });
+    const mid = frame(1, 0, 't-1', { frames: [slot('t-2', 30, 40)] });
+    const deep = frame(2, 1, 't-2', { elements: [button('B1', 1, 1)] });
+    const merged = mergeFrames([top, mid, deep], createIdMapState('doc0'));
+    expect(merged.elements[0]).toMatchObject({
+      rect: { x: 41, y: 61 },
+      iframeSelectors: ['iframe[name="t-1"]', 'iframe[name="t-2"]'],
+    });
+  });
+
+  it('leaves out frames that are hidden, unmatched or claim a token under another parent', () => {
+    const top = frame(0, -1, null, { frames: [slot('t-a', 0, 0, false), slot('t-b', 0, 0)] });
+    const hidden = frame(1, 0, 't-a', { elements: [button('B1', 0, 0)] });
+    const noToken = frame(2, 0, null, { elements: [button('B1', 0, 0)] });
+    // A grandchild whose page posted a token of its parent's sibling: not grafted at the top.
+    const spoofed = frame(3, 2, 't-b', { elements: [button('B1', 0, 0)] });
+    const merged = mergeFrames([top, hidden, noToken, spoofed], createIdMapState('doc0'));
+    expect(merged.elements).toEqual([]);
+  });
+});

@@ -41,6 +41,9 @@ export const contentHandlers: Handlers<ContentMethods> = {
       page,
       timings_ms: {
         perceive: perceivedAt - started,
+        ...Object.fromEntries(
+          Object.entries(perception.timings).map(([phase, ms]) => [`perceive.${phase}`, ms]),
+        ),
         page: performance.now() - perceivedAt,
       },
     };

@@ -3,10 +3,40 @@
  * testable under happy-dom (where `chrome` does not exist).
  */
 
+// Only these and custom elements can host a shadow root (DOM spec, attachShadow step 3:
+// https://dom.spec.whatwg.org/#dom-element-attachshadow). The extension call costs as much as
+// the rest of an element's visit, so it is skipped for every other tag.
+const SHADOW_HOST_TAGS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+const canHostShadow = (element: Element): boolean =>
+  SHADOW_HOST_TAGS.has(element.localName) || element.localName.includes('-');
+
 /** The element's shadow root, open or closed; `null` when it has none. */
 export function shadowRootOf(element: Element): ShadowRoot | null {
   if (element.shadowRoot) {
     return element.shadowRoot;
+  }
+  if (!canHostShadow(element)) {
+    return null;
   }
   // chrome.dom is only defined in extension content scripts (Chrome 88+).
   const api = (globalThis as { chrome?: typeof chrome }).chrome?.dom;

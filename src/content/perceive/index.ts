@@ -5,7 +5,13 @@ import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
 import { classify } from './roles';
-import { createIdUniqueness, cssSelector, frameSelector, pathKey } from './selectors';
+import {
+  createIdUniqueness,
+  createSiblingIndex,
+  cssSelector,
+  frameSelector,
+  pathKey,
+} from './selectors';
 import { createSignalCollector } from './signals';
 import { isImageOnly } from './targets';
 import { walk, type Found } from './walk';
@@ -24,6 +30,8 @@ export interface Perception {
   signals: PageSignals;
   /** Frame elements found inside shadow roots (the document's own are a query away). */
   shadowFrames: Element[];
+  /** Milliseconds per phase (walk, name, describe), for benchmarks. */
+  timings: Record<string, number>;
   /** The local id of an element listed in this perception (for ids in the page markdown). */
   idOf: (element: Element) => string | undefined;
 }
@@ -99,19 +107,23 @@ export function perceive(
   options: PerceiveOptions,
   environment: PerceiveEnvironment = {},
 ): Perception {
+  const started = performance.now();
   const hasLayout = environment.layout ?? true;
   const view = doc.defaultView ?? window;
   const layout = createLayoutCache(view);
   const signals = createSignalCollector();
   const walked = walk(doc, layout, signals, { scope: options.scope, layout: hasLayout });
+  const walkedAt = performance.now();
   const registry = registryOf(doc);
   const unique = createIdUniqueness();
+  const siblings = createSiblingIndex();
   const nameOptions = { getComputedStyle: layout.computedStyle, pseudoElements: hasLayout };
 
   const classes = walked.found.map((item) =>
     classify(item.element, item.kind === 'generic' && isImageOnly(item.element)),
   );
   const names = walked.found.map((item) => accessibleName(item.element, nameOptions));
+  const namedAt = performance.now();
   const dropped = redundantWrappers(walked.found, names, hasLayout);
 
   const listed = new Map<number, FrameElement>();
@@ -127,7 +139,7 @@ export function perceive(
       prefix: cls.prefix,
       role: cls.role,
       name,
-      exact: pathKey(item.path),
+      exact: pathKey(item.element, siblings),
       anchor: item.anchor,
     }));
     listedIds.set(item.element, localId);
@@ -141,14 +153,15 @@ export function perceive(
       in_viewport: item.inViewport,
       rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
       ...(value === undefined ? {} : { value }),
-      ...(options.selectors ? { selector: frameSelector(item.path, item.scope, unique) } : {}),
+      ...(options.selectors ? { selector: frameSelector(item.element, unique, siblings) } : {}),
     });
   });
 
+  const describedAt = performance.now();
   const frames: ChildFrame[] = walked.frames.map((frame) => ({
     token: frameTokenOf(frame.element),
     rect: toRect(frame.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
-    css_selector: cssSelector(frame.path, frame.scope.root, unique),
+    css_selector: cssSelector(frame.element, unique, siblings),
     visible: frame.visible,
   }));
   const outline = renderOutline(
@@ -164,7 +177,15 @@ export function perceive(
     frames,
     outline,
     signals: signals.result(doc),
-    shadowFrames: walked.frames.filter((f) => f.scope.parent !== null).map((f) => f.element),
+    shadowFrames: walked.frames
+      .map((f) => f.element)
+      .filter((element) => element.getRootNode() !== doc),
+    timings: {
+      walk: walkedAt - started,
+      name: namedAt - walkedAt,
+      describe: describedAt - namedAt,
+      outline: performance.now() - describedAt,
+    },
     idOf: (element) => listedIds.get(element),
   };
 }

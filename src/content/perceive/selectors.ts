@@ -1,37 +1,41 @@
 import type { FrameSelector } from '@shared/protocol/frame-snapshot';
 
 /**
- * One step of an element's path inside its tree (document or shadow root), made while walking
- * the parent's children once, so no selector ever scans siblings again (browser-use's old
- * buildDomTree.js did, which made it quadratic on long lists).
+ * Positions of elements among their same-tag siblings, computed per parent on first need by one
+ * pass over the parent's children, so no selector ever scans siblings again (browser-use's old
+ * buildDomTree.js did, which made it quadratic on long lists), and nothing is built for parents
+ * of elements that are never listed.
  */
-export interface PathNode {
-  parent: PathNode | null;
-  element: Element;
-  /** 1-based position among siblings of the same tag. */
-  nth: number;
-  /** Tag counts of all siblings, complete once the parent's children were walked. */
-  siblingTags: Map<string, number>;
+export interface SiblingIndex {
+  /** 1-based position among siblings of the same tag, and how many siblings share the tag. */
+  of(element: Element): { nth: number; count: number };
 }
 
-/** The path nodes of `parent`'s element children, in order. */
-export function childPaths(parent: PathNode | null, children: HTMLCollection): PathNode[] {
-  const siblingTags = new Map<string, number>();
-  const paths: PathNode[] = [];
-  for (const element of children) {
-    const nth = (siblingTags.get(element.localName) ?? 0) + 1;
-    siblingTags.set(element.localName, nth);
-    paths.push({ parent, element, nth, siblingTags });
-  }
-  return paths;
+export function createSiblingIndex(): SiblingIndex {
+  const positions = new Map<Element, { nth: number; tags: Map<string, number> }>();
+  const index = (children: HTMLCollection) => {
+    const tags = new Map<string, number>();
+    for (const child of children) {
+      const nth = (tags.get(child.localName) ?? 0) + 1;
+      tags.set(child.localName, nth);
+      positions.set(child, { nth, tags });
+    }
+  };
+  return {
+    of(element) {
+      let found = positions.get(element);
+      if (!found) {
+        const parent = element.parentNode;
+        index(parent ? parent.children : ([element] as unknown as HTMLCollection));
+        found = positions.get(element) ?? { nth: 1, tags: new Map([[element.localName, 1]]) };
+      }
+      return { nth: found.nth, count: found.tags.get(element.localName) ?? 1 };
+    },
+  };
 }
 
-/** Tree a walked node lives in; `host` is the path of its shadow host in the enclosing tree. */
-export interface TreeScope {
-  root: Document | ShadowRoot;
-  parent: TreeScope | null;
-  host: PathNode | null;
-}
+/** The element's parent inside its own tree: null at a document's `<html>` or a shadow root. */
+const treeParent = (element: Element): Element | null => element.parentElement;
 
 // CSS.escape is in every browser; the fallback keeps DOM emulators without it working.
 const cssEscape = (value: string): string =>
@@ -63,28 +67,24 @@ export function createIdUniqueness(): IdIsUnique {
   };
 }
 
-function cssStep(node: PathNode): string {
-  const tag = cssEscape(node.element.localName);
-  return (node.siblingTags.get(node.element.localName) ?? 1) > 1
-    ? `${tag}:nth-of-type(${node.nth})`
-    : tag;
+function cssStep(element: Element, siblings: SiblingIndex): string {
+  const tag = cssEscape(element.localName);
+  const { nth, count } = siblings.of(element);
+  return count > 1 ? `${tag}:nth-of-type(${nth})` : tag;
 }
 
-/** A CSS selector for the path's element, relative to its tree root; `#id` anchors when unique. */
-export function cssSelector(
-  path: PathNode,
-  root: Document | ShadowRoot,
-  unique: IdIsUnique,
-): string {
+/** A CSS selector for the element, relative to its tree root; `#id` anchors when unique. */
+export function cssSelector(element: Element, unique: IdIsUnique, siblings: SiblingIndex): string {
+  const root = element.getRootNode() as Document | ShadowRoot;
   const steps: string[] = [];
-  for (let node: PathNode | null = path; node; node = node.parent) {
-    const id = node.element.id;
+  for (let node: Element | null = element; node; node = treeParent(node)) {
+    const id = node.id;
     if (id && unique(root, id)) {
       steps.push(`#${cssEscape(id)}`);
       return steps.reverse().join(' > ');
     }
-    if (node.parent || node.element.localName !== 'html') {
-      steps.push(cssStep(node));
+    if (treeParent(node) || node.localName !== 'html') {
+      steps.push(cssStep(node, siblings));
     }
   }
   const top = steps.length - 1;
@@ -96,43 +96,47 @@ export function cssSelector(
   return steps.reverse().join(' > ');
 }
 
-function xpathStep(node: PathNode): string {
-  const { element } = node;
+function xpathStep(element: Element, siblings: SiblingIndex): string {
   // XPath name tests only match HTML elements by name; others need local-name().
   const test =
     element.namespaceURI === HTML_NS ? element.localName : `*[local-name()='${element.localName}']`;
-  return `${test}[${node.nth}]`;
+  return `${test}[${siblings.of(element).nth}]`;
 }
 
 /** An XPath for the element: absolute in a document, relative (`./…`) to a shadow root. */
-export function xpathSelector(path: PathNode, root: Document | ShadowRoot): string {
+export function xpathSelector(element: Element, siblings: SiblingIndex): string {
   const steps: string[] = [];
-  for (let node: PathNode | null = path; node; node = node.parent) {
-    steps.push(xpathStep(node));
+  for (let node: Element | null = element; node; node = treeParent(node)) {
+    steps.push(xpathStep(node, siblings));
   }
   const joined = steps.reverse().join('/');
-  return root.nodeType === DOCUMENT_NODE ? `/${joined}` : `./${joined}`;
+  return element.getRootNode().nodeType === DOCUMENT_NODE ? `/${joined}` : `./${joined}`;
 }
 
-/** The full selector object of SPEC section 3 for an element at `path` in `scope`. */
-export function frameSelector(path: PathNode, scope: TreeScope, unique: IdIsUnique): FrameSelector {
+/** The full selector object of SPEC section 3 for an element, shadow hosts included. */
+export function frameSelector(
+  element: Element,
+  unique: IdIsUnique,
+  siblings: SiblingIndex,
+): FrameSelector {
   const hosts: string[] = [];
-  for (let s: TreeScope | null = scope; s?.host && s.parent; s = s.parent) {
-    hosts.push(cssSelector(s.host, s.parent.root, unique));
+  for (let root = element.getRootNode(); root instanceof ShadowRoot;) {
+    hosts.push(cssSelector(root.host, unique, siblings));
+    root = root.host.getRootNode();
   }
   return {
-    css_selector: cssSelector(path, scope.root, unique),
-    xpath_selector: xpathSelector(path, scope.root),
-    in_shadow_root: scope.parent !== null,
+    css_selector: cssSelector(element, unique, siblings),
+    xpath_selector: xpathSelector(element, siblings),
+    in_shadow_root: hosts.length > 0,
     shadow_host_css_selectors: hosts.reverse(),
   };
 }
 
 /** A compact positional key for fingerprints (no ids: they may be regenerated on re-render). */
-export function pathKey(path: PathNode): string {
+export function pathKey(element: Element, siblings: SiblingIndex): string {
   let key = '';
-  for (let node: PathNode | null = path; node; node = node.parent) {
-    key = `/${node.element.localName}${node.nth}${key}`;
+  for (let node: Element | null = element; node; node = treeParent(node)) {
+    key = `/${node.localName}${siblings.of(node).nth}${key}`;
   }
   return key;
 }

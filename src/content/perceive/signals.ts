@@ -19,13 +19,23 @@ const LONG_PARAGRAPH_CHARS = 120;
 const ARTICLE_MIN_CHARS = 600;
 const ARTICLE_MIN_LONG_PARAGRAPHS = 5;
 
-const markerText = (element: Element): string =>
-  `${element.id} ${element.getAttribute('class') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
+// Called for every rendered element: the marker attributes are tested one by one rather than
+// joined into a new string per element.
+const markedWith = (element: Element, test: (value: string) => boolean): boolean => {
+  const id = element.id;
+  const cls = element.getAttribute('class');
+  const label = element.getAttribute('aria-label');
+  return (!!id && test(id)) || (!!cls && test(cls)) || (!!label && test(label));
+};
+
+const isCaptchaMarker = (value: string): boolean =>
+  CAPTCHA_MARKER_PATTERN.test(value) && !INVISIBLE_CAPTCHA_PATTERN.test(value);
+const isConsentMarker = (value: string): boolean => CONSENT_PATTERN.test(value);
 
 /** Page facts gathered during the walk, turned into PageSignals at the end. */
 export interface SignalCollector {
   /** Whether a rendered element starts a cookie-consent region (read by descendants). */
-  consentRegion(element: Element, style: CSSStyleDeclaration): boolean;
+  consentRegion(element: Element, position: string): boolean;
   element(element: Element, visible: boolean): void;
   children(children: HTMLCollection): void;
   listed(element: Element, cls: Classification, name: string, inConsentRegion: boolean): void;
@@ -55,18 +65,17 @@ export function createSignalCollector(): SignalCollector {
       const src = element.getAttribute('src') ?? '';
       return CAPTCHA_FRAME_PATTERN.test(src) && !INVISIBLE_CAPTCHA_PATTERN.test(src);
     }
-    const marker = markerText(element);
-    return CAPTCHA_MARKER_PATTERN.test(marker) && !INVISIBLE_CAPTCHA_PATTERN.test(marker);
+    return markedWith(element, isCaptchaMarker);
   };
 
   return {
-    consentRegion(element, style) {
-      if (CONSENT_PATTERN.test(markerText(element))) {
+    consentRegion(element, position) {
+      if (markedWith(element, isConsentMarker)) {
         return true;
       }
       // Banners without telling class names are fixed boxes or dialogs that talk about cookies.
       const boxed =
-        style.position === 'fixed' ||
+        position === 'fixed' ||
         element.localName === 'dialog' ||
         element.getAttribute('role') === 'dialog' ||
         element.getAttribute('role') === 'alertdialog';

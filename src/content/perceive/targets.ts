@@ -16,13 +16,14 @@ function tabIndexAtLeastZero(element: Element): boolean {
 }
 
 /**
- * Whether an element is an action target. `parentPointer` is the parent's `cursor: pointer`:
+ * Whether an element is an action target. `pointer` is its own `cursor: pointer`,
+ * `parentPointer` the parent's:
  * cursor is inherited, so only the element where it starts counts (the icon inside a link is
  * not a second target). `insideTarget` drops heuristic targets nested in a listed target.
  */
 export function targetKind(
   element: Element,
-  style: CSSStyleDeclaration,
+  ownPointer: boolean,
   parentPointer: boolean,
   insideTarget: boolean,
 ): TargetKind | null {
@@ -34,7 +35,7 @@ export function targetKind(
     return 'native';
   }
   const role = explicitRole(element);
-  const pointer = style.cursor === 'pointer' && !parentPointer;
+  const pointer = ownPointer && !parentPointer;
   const handler = element.hasAttribute('onclick');
   if (role && WIDGET_ROLES.has(role)) {
     // A gridcell is only a target when it does something (grids list every cell otherwise).

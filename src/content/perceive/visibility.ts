@@ -58,8 +58,8 @@ export function place(element: Element, clip: Box | null, layout: LayoutCache): 
 }
 
 /** Whether CSS hides the element itself (ancestors are tracked by the walk). */
-export function hiddenByStyle(element: Element, style: CSSStyleDeclaration): boolean {
-  if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+export function hiddenByStyle(element: Element, invisible: boolean): boolean {
+  if (invisible) {
     return true;
   }
   // checkVisibility (Chrome 105+) also catches content-visibility:hidden ancestors.

@@ -1,10 +1,22 @@
 import { shadowRootOf } from '../dom/platform';
-import { intersect, type Box, type LayoutCache } from './layout';
+import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
 import { createOutline, type OutlineBuilder } from './outline';
-import { childPaths, type PathNode, type TreeScope } from './selectors';
 import type { SignalCollector } from './signals';
-import { explicitRole, targetKind, type TargetKind } from './targets';
+import { targetKind, type TargetKind } from './targets';
 import { hiddenByStyle, isOccluded, place, type Placement } from './visibility';
+import {
+  blocks,
+  closedDetails,
+  ELEMENT_NODE,
+  headingLevel,
+  isFrameTag,
+  isRestyledControl,
+  LEAF_TAGS,
+  queryModal,
+  SKIPPED_TAGS,
+  TEXT_NODE,
+} from './walk-rules';
+import { childState, readFacts, rootState, type Inherited } from './walk-state';
 
 /** A visible target found by the walk, before it gets a name, an id and a description. */
 export interface Found {
@@ -13,8 +25,6 @@ export interface Found {
   /** Where it shows; null without a layout engine (DOM emulators). */
   placement: Placement | null;
   inViewport: boolean;
-  path: PathNode;
-  scope: TreeScope;
   /** Nearest landmark or id'd ancestor, for fingerprints that survive inserted rows. */
   anchor: string;
   /** Index of the nearest found ancestor, or -1. */
@@ -25,8 +35,6 @@ export interface Found {
 
 export interface FoundFrame {
   element: Element;
-  path: PathNode;
-  scope: TreeScope;
   placement: Placement | null;
   visible: boolean;
 }
@@ -43,54 +51,11 @@ export interface WalkResult {
   outline: OutlineBuilder;
 }
 
-/** State a node inherits from its flat-tree parent. */
-interface Inherited {
-  scope: TreeScope;
-  clip: Box | null;
-  absClip: Box | null;
-  /** aria-hidden or inert ancestor: nothing below is listed. */
-  blocked: boolean;
-  transparent: boolean;
-  pointer: boolean;
-  target: number;
-  quiet: boolean;
-  textShown: boolean;
-  consent: boolean;
-  anchor: string;
-}
-
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link']);
-// Their children are options, UA widgets or graphics that are read through the element itself.
-const LEAF_TAGS = new Set([
-  'input',
-  'select',
-  'textarea',
-  'option',
-  'img',
-  'svg',
-  'video',
-  'audio',
-]);
-const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-const NOWHERE: Box = { left: 0, top: 0, right: 0, bottom: 0 };
-
-const headingLevel = (element: Element): number => {
-  const match = /^h([1-6])$/.exec(element.localName);
-  if (match) {
-    return Number(match[1]);
-  }
-  if (explicitRole(element) === 'heading') {
-    return Number(element.getAttribute('aria-level')) || 2;
-  }
-  return 0;
-};
-
-// A native control made transparent is usually restyled through its label, and still works.
-const isRestyledControl = (element: Element): boolean =>
-  ((element as HTMLInputElement).labels?.length ?? 0) > 0;
-
+/**
+ * One pass over the frame's flat tree (open and closed shadow roots, slotted light DOM where
+ * its slot sits): visible targets, child frames, the outline and the page signals. Layout reads
+ * go through `layout` (one style and one box per element); the DOM is never written.
+ */
 export function walk(
   doc: Document,
   layout: LayoutCache,
@@ -101,10 +66,9 @@ export function walk(
   const frames: FoundFrame[] = [];
   const outline = createOutline();
   const listed = new Set<Element>();
-  // Light children of shadow hosts, visited later through the slots they are assigned to.
-  const slottedPaths = new Map<Element, PathNode>();
-  const hostScopes = new Map<Element, TreeScope>();
   const modal = queryModal(doc);
+  const boxes = options.layout ? layout : null;
+  const viewportOnly = options.layout && options.scope === 'viewport';
 
   const locate = (element: Element, clip: Box | null) => {
     if (!options.layout) {
@@ -118,16 +82,10 @@ export function walk(
     return { placement, shown, inViewport: placement.inViewport };
   };
 
-  const add = (
-    element: Element,
-    kind: TargetKind,
-    path: PathNode,
-    inh: Inherited,
-    clip: Box | null,
-  ) => {
+  const add = (element: Element, kind: TargetKind, inh: Inherited, clip: Box | null): number => {
     const { placement, shown, inViewport } = locate(element, clip);
     if (!shown || (options.scope === 'viewport' && !inViewport)) {
-      return shown ? -2 : -1;
+      return -1;
     }
     listed.add(element);
     const index =
@@ -136,8 +94,6 @@ export function walk(
         kind,
         placement,
         inViewport,
-        path,
-        scope: inh.scope,
         anchor: inh.anchor,
         parent: inh.target,
         consent: inh.consent,
@@ -146,13 +102,7 @@ export function walk(
     return index;
   };
 
-  // `paths` are the element children's paths in order, or a lookup for slotted nodes.
-  const visitChildren = (
-    nodes: ArrayLike<Node>,
-    paths: PathNode[] | ((element: Element) => PathNode),
-    inh: Inherited,
-  ) => {
-    let k = 0;
+  const visitChildren = (nodes: ArrayLike<Node>, inh: Inherited) => {
     for (let i = 0; i < nodes.length; i += 1) {
       const node = nodes[i]!;
       if (node.nodeType === TEXT_NODE) {
@@ -160,57 +110,101 @@ export function walk(
           outline.text(node.nodeValue ?? '');
         }
       } else if (node.nodeType === ELEMENT_NODE) {
-        const element = node as Element;
-        const path = Array.isArray(paths) ? (paths[k] ?? soloPath(element)) : paths(element);
-        k += 1;
-        visitElement(element, path, inh);
+        visitElement(node as Element, inh);
       }
     }
   };
 
-  const visitElement = (element: Element, path: PathNode, inh: Inherited): void => {
+  // Viewport scope: a box wholly outside the viewport whose content stays inside it can show
+  // nothing in the viewport, except fixed or absolutely positioned descendants.
+  const offscreen = (element: Element, position: string): boolean => {
+    if (!viewportOnly || position === 'fixed' || element.firstElementChild === null) {
+      return false;
+    }
+    const box = layout.box(element);
+    const root = element === doc.documentElement || element === doc.body;
+    if (root || isEmpty(box) || intersect(box, layout.viewport)) {
+      return false;
+    }
+    return (
+      element.scrollHeight <= element.clientHeight + 1 &&
+      element.scrollWidth <= element.clientWidth + 1
+    );
+  };
+
+  // The subtree of an off-screen box: only positioned descendants and frames get a full visit.
+  const skim = (element: Element, inh: Inherited) => {
+    if (closedDetails(element)) {
+      return;
+    }
+    const shadow = shadowRootOf(element);
+    const lists = shadow ? [shadow.children, element.children] : [element.children];
+    for (const children of lists) {
+      for (const child of children) {
+        if (SKIPPED_TAGS.has(child.localName)) {
+          continue;
+        }
+        const style = layout.style(child);
+        if (style.display === 'none') {
+          continue;
+        }
+        const position = style.position;
+        if (position === 'fixed' || position === 'absolute' || isFrameTag(child.localName)) {
+          visitElement(child, inh);
+        } else {
+          const blocked = inh.blocked || blocks(child);
+          signals.element(child, !blocked);
+          skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
+        }
+      }
+    }
+  };
+
+  const visitElement = (element: Element, inh: Inherited): void => {
     const tag = element.localName;
     if (SKIPPED_TAGS.has(tag)) {
       return;
     }
     const style = layout.style(element);
-    if (style.display === 'none') {
+    const display = style.display;
+    if (display === 'none') {
       return;
     }
-    const blocked =
-      (inh.blocked && element !== modal) ||
-      element.getAttribute('aria-hidden') === 'true' ||
-      element.hasAttribute('inert');
+    const facts = readFacts(style);
+    const blocked = (inh.blocked && element !== modal) || blocks(element);
     const transparent = inh.transparent || style.opacity === '0';
-    const position = style.position;
+    const position = facts.position;
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
-    const styleShown = !transparent && !isInvisible(style);
+    const styleShown = !transparent && !facts.invisible;
     const consent =
-      inh.consent || (!blocked && styleShown && signals.consentRegion(element, style));
+      inh.consent || (!blocked && styleShown && signals.consentRegion(element, position));
     signals.element(element, styleShown && !blocked);
 
-    if (tag === 'iframe' || tag === 'frame') {
+    if (isFrameTag(tag)) {
       const { placement, shown, inViewport } = locate(element, clip);
       const visible = shown && styleShown && !blocked && (!options.layout || placement !== null);
-      frames.push({ element, path, scope: inh.scope, placement, visible });
+      frames.push({ element, placement, visible });
       if (visible && (options.scope === 'page' || inViewport)) {
         outline.frame(frames.length - 1);
       }
       return;
     }
-
-    let index = -1;
-    const kind = blocked ? null : targetKind(element, style, inh.pointer, inh.target >= 0);
-    if (kind && !listed.has(element)) {
-      const visible =
-        !hiddenByStyle(element, style) &&
-        (!transparent || (kind === 'native' && isRestyledControl(element)));
-      index = visible ? add(element, kind, path, inh, clip) : -1;
-    } else if (tag === 'label' && !blocked && styleShown) {
-      labelledHiddenControl(element as HTMLLabelElement, path, inh, clip);
+    if (offscreen(element, position)) {
+      skim(element, { ...inh, blocked, transparent, consent });
+      return;
     }
 
-    const display = style.display;
+    let index = -1;
+    const kind = blocked ? null : targetKind(element, facts.pointer, inh.pointer, inh.target >= 0);
+    if (kind && !listed.has(element)) {
+      const visible =
+        !hiddenByStyle(element, facts.invisible) &&
+        (!transparent || (kind === 'native' && isRestyledControl(element)));
+      index = visible ? add(element, kind, inh, clip) : -1;
+    } else if (tag === 'label' && !blocked && styleShown) {
+      labelledHiddenControl(element as HTMLLabelElement, inh, clip);
+    }
+
     // An empty display (DOM emulators) counts as inline.
     const block = display !== '' && !display.startsWith('inline') && display !== 'contents';
     if (block) {
@@ -222,16 +216,9 @@ export function walk(
       outline.heading(level, element.textContent ?? '');
     }
     if (!LEAF_TAGS.has(tag)) {
-      const childInh = inherit(element, style, inh, {
-        clip,
-        blocked,
-        transparent,
-        consent,
-        index,
-        textShown,
-        quiet: inh.quiet || index >= 0 || level > 0,
-      });
-      descend(element, path, childInh);
+      const own = { clip, blocked, transparent, consent, index, textShown };
+      const quiet = inh.quiet || index >= 0 || level > 0;
+      descend(element, childState(element, facts, inh, { ...own, quiet }, boxes));
     }
     if (block) {
       outline.flush();
@@ -239,7 +226,7 @@ export function walk(
   };
 
   const inViewportForText = (element: Element, clip: Box | null, inh: Inherited): boolean => {
-    if (!options.layout || options.scope === 'page') {
+    if (!viewportOnly) {
       return true;
     }
     const box = layout.box(element);
@@ -250,89 +237,31 @@ export function walk(
     return visible !== null && intersect(visible, layout.viewport) !== null;
   };
 
-  const inherit = (
-    element: Element,
-    style: CSSStyleDeclaration,
-    inh: Inherited,
-    own: {
-      clip: Box | null;
-      blocked: boolean;
-      transparent: boolean;
-      consent: boolean;
-      index: number;
-      textShown: boolean;
-      quiet: boolean;
-    },
-  ): Inherited => {
-    let clip = own.clip;
-    const tag = element.localName;
-    const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
-    // Overflow on html/body scrolls the viewport rather than clipping a box.
-    if (options.layout && clips && tag !== 'html' && tag !== 'body') {
-      const box = layout.box(element);
-      clip = (clip ? intersect(clip, box) : box) ?? NOWHERE;
-    }
-    const establishes = style.position !== 'static' || style.transform !== 'none';
-    const id = element.id;
-    return {
-      scope: inh.scope,
-      clip,
-      absClip: establishes ? clip : inh.absClip,
-      blocked: own.blocked,
-      transparent: own.transparent,
-      pointer: style.cursor === 'pointer',
-      target: own.index >= 0 ? own.index : inh.target,
-      quiet: own.quiet,
-      textShown: own.textShown,
-      consent: own.consent,
-      anchor: id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor,
-    };
-  };
-
-  const descend = (element: Element, path: PathNode, inh: Inherited) => {
+  const descend = (element: Element, inh: Inherited) => {
     const shadow = shadowRootOf(element);
     if (shadow) {
-      for (const light of childPaths(path, element.children)) {
-        slottedPaths.set(light.element, light);
-      }
-      hostScopes.set(element, inh.scope);
-      const scope: TreeScope = { root: shadow, parent: inh.scope, host: path };
-      visitChildren(shadow.childNodes, childPaths(null, shadow.children), { ...inh, scope });
+      visitChildren(shadow.childNodes, inh);
       return;
     }
     if (element.localName === 'slot') {
       const assigned = (element as HTMLSlotElement).assignedNodes();
       if (assigned.length > 0) {
-        // Slotted nodes belong to the host's tree: their selectors are relative to it.
-        for (const node of assigned) {
-          const host = node.parentElement;
-          const scope = (host && hostScopes.get(host)) ?? inh.scope;
-          const pathOf = (el: Element) => slottedPaths.get(el) ?? soloPath(el);
-          visitChildren([node], pathOf, { ...inh, scope });
-        }
+        visitChildren(assigned, inh);
         return;
       }
     }
-    if (element.localName === 'details' && !element.hasAttribute('open')) {
-      // A closed <details> renders only its first <summary>.
-      const summary = childPaths(path, element.children).find(
-        (child) => child.element.localName === 'summary',
-      );
+    if (closedDetails(element)) {
+      const summary = Array.from(element.children).find((c) => c.localName === 'summary');
       if (summary) {
-        visitChildren([summary.element], [summary], inh);
+        visitElement(summary, inh);
       }
       return;
     }
     signals.children(element.children);
-    visitChildren(element.childNodes, childPaths(path, element.children), inh);
+    visitChildren(element.childNodes, inh);
   };
 
-  const labelledHiddenControl = (
-    label: HTMLLabelElement,
-    path: PathNode,
-    inh: Inherited,
-    clip: Box | null,
-  ) => {
+  const labelledHiddenControl = (label: HTMLLabelElement, inh: Inherited, clip: Box | null) => {
     // A visually hidden checkbox restyled through its label: the label is what can be clicked.
     const control = label.control;
     if (!control || listed.has(control) || (control as HTMLInputElement).type === 'hidden') {
@@ -341,8 +270,8 @@ export function walk(
     const style = layout.style(control);
     // A transparent control is listed itself (isRestyledControl); only a control with no box
     // at all is operated through its label.
-    if (style.display === 'none' || isInvisible(style)) {
-      const index = add(label, 'native', path, inh, clip);
+    if (style.display === 'none' || readFacts(style).invisible) {
+      const index = add(label, 'native', inh, clip);
       if (index >= 0) {
         found[index]!.element = control;
         listed.add(control);
@@ -350,39 +279,10 @@ export function walk(
     }
   };
 
-  const root: Inherited = {
-    scope: { root: doc, parent: null, host: null },
-    clip: null,
-    absClip: null,
-    blocked: modal !== null,
-    transparent: false,
-    pointer: false,
-    target: -1,
-    quiet: false,
-    textShown: true,
-    consent: false,
-    anchor: '',
-  };
   const html = doc.documentElement;
   if (html) {
-    visitElement(html, soloPath(html), root);
+    visitElement(html, rootState(modal !== null));
   }
   outline.flush();
   return { found, frames, outline };
-}
-
-const isInvisible = (style: CSSStyleDeclaration): boolean =>
-  style.visibility === 'hidden' || style.visibility === 'collapse';
-
-function soloPath(element: Element): PathNode {
-  return { parent: null, element, nth: 1, siblingTags: new Map([[element.localName, 1]]) };
-}
-
-// `dialog:modal` (Chrome 105+): everything outside an open modal dialog is inert.
-function queryModal(doc: Document): Element | null {
-  try {
-    return doc.querySelector('dialog:modal');
-  } catch {
-    return null;
-  }
 }

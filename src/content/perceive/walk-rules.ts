@@ -1,0 +1,58 @@
+/** Element-level rules of the walk: what is skipped, blocked, a heading or a leaf. */
+import { explicitRole } from './targets';
+
+export const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'meta',
+  'link',
+]);
+// Their children are options, UA widgets or graphics that are read through the element itself.
+export const LEAF_TAGS = new Set([
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'img',
+  'svg',
+  'video',
+  'audio',
+]);
+export const TEXT_NODE = 3;
+export const ELEMENT_NODE = 1;
+
+export const headingLevel = (element: Element): number => {
+  const match = /^h([1-6])$/.exec(element.localName);
+  if (match) {
+    return Number(match[1]);
+  }
+  if (explicitRole(element) === 'heading') {
+    return Number(element.getAttribute('aria-level')) || 2;
+  }
+  return 0;
+};
+
+// A native control made transparent is usually restyled through its label, and still works.
+export const isRestyledControl = (element: Element): boolean =>
+  ((element as HTMLInputElement).labels?.length ?? 0) > 0;
+
+export const isFrameTag = (tag: string): boolean => tag === 'iframe' || tag === 'frame';
+
+export const blocks = (element: Element): boolean =>
+  element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert');
+
+// A closed <details> renders only its first <summary>.
+export const closedDetails = (element: Element): boolean =>
+  element.localName === 'details' && !element.hasAttribute('open');
+
+// `dialog:modal` (Chrome 105+): everything outside an open modal dialog is inert.
+export function queryModal(doc: Document): Element | null {
+  try {
+    return doc.querySelector('dialog:modal');
+  } catch {
+    return null;
+  }
+}

@@ -9,7 +9,7 @@ import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
 import { waitForQuietDom } from './act/settle';
 import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
-import { elementById, perceive } from './perceive';
+import { elementById, namesOf, perceive } from './perceive';
 import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
@@ -58,6 +58,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
     }
   },
   'content.frame_token': async () => ({ token: await ownFrameToken() }),
+  'content.name': ({ selector }) => ({ names: namesOf(document, selector) }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
   'content.form_fill': ({ values }) => formFill(values),
   'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),

@@ -23,17 +23,19 @@ export interface NameOptions {
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
 
-/**
- * The W3C accessible name, from dom-accessibility-api as is (the accname eval compares it
- * exactly), with hints an agent can still use when it is empty.
- */
-export function accessibleName(element: Element, options: NameOptions): string {
-  const name = normalizeSpace(
+/** The W3C accessible name, from dom-accessibility-api as is (the accname eval measures it). */
+export function pureAccessibleName(element: Element, options: NameOptions): string {
+  return normalizeSpace(
     computeAccessibleName(element, {
       getComputedStyle: options.getComputedStyle,
       computedStyleSupportsPseudoElements: options.pseudoElements,
     }),
   );
+}
+
+/** The accessible name, with hints an agent can still use when it is empty. */
+export function accessibleName(element: Element, options: NameOptions): string {
+  const name = pureAccessibleName(element, options);
   if (name) {
     return truncate(name, NAME_MAX_CHARS);
   }

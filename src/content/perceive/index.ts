@@ -1,6 +1,6 @@
 import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/frame-snapshot';
 import { frameTokenOf } from '../dom/frame-tokens';
-import { accessibleName, describe, valueOf } from './describe';
+import { accessibleName, describe, pureAccessibleName, valueOf } from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
@@ -188,4 +188,13 @@ export function perceive(
     },
     idOf: (element) => listedIds.get(element),
   };
+}
+
+/** Accessible names of the elements `selector` matches (the popup and the accname eval). */
+export function namesOf(doc: Document, selector: string): string[] {
+  const layout = createLayoutCache(doc.defaultView ?? window);
+  const options = { getComputedStyle: layout.computedStyle, pseudoElements: true };
+  return Array.from(doc.querySelectorAll(selector), (element) =>
+    pureAccessibleName(element, options),
+  );
 }

@@ -43,7 +43,7 @@ export function createLayoutCache(view: Window & typeof globalThis): LayoutCache
   };
   const computedStyle = ((element: Element, pseudo?: string | null) =>
     pseudo
-      ? view.getComputedStyle(element, pseudo)
+      ? withTextualContent(view.getComputedStyle(element, pseudo))
       : style(element)) as typeof view.getComputedStyle;
   return {
     style,
@@ -79,4 +79,39 @@ export function toRect(box: Box): Rect {
     width: round(box.right - box.left),
     height: round(box.bottom - box.top),
   };
+}
+
+// CSS strings in a `content` value, e.g. `"a" url(x) "b"` or with alternative text
+// `"before" / "alt"` (CSS Generated Content 3, https://drafts.csswg.org/css-content-3/#alt).
+const CSS_STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
+
+/** The text a `content` value renders for assistive technology: its alt text when it has one. */
+export function contentText(value: string): string {
+  const slash = value.search(/\s\/\s(?=(?:[^"']|"[^"]*"|'[^']*')*$)/);
+  const part = slash >= 0 ? value.slice(slash + 3) : value;
+  let text = '';
+  for (const match of part.matchAll(CSS_STRING)) {
+    text += (match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1');
+  }
+  return text;
+}
+
+// dom-accessibility-api reads a pseudo-element's `content` only when it is one quoted string,
+// so `"a" / "alt"` and `"a" url(x)` would be read raw: hand it the rendered text, quoted.
+function withTextualContent(declaration: CSSStyleDeclaration): CSSStyleDeclaration {
+  return new Proxy(declaration, {
+    get(target, property) {
+      if (property === 'getPropertyValue') {
+        return (name: string) => {
+          const value = target.getPropertyValue(name);
+          if (name !== 'content' || value === 'none' || value === 'normal') {
+            return value;
+          }
+          return JSON.stringify(contentText(value));
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
 }

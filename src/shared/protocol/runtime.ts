@@ -48,6 +48,11 @@ export const ContentMethods = {
     params: z.strictObject({}),
     result: z.strictObject({ token: z.string().nullable() }),
   },
+  /** Accessible names (W3C accname) of the elements a CSS selector matches, in document order. */
+  'content.name': {
+    params: z.strictObject({ selector: z.string() }),
+    result: z.strictObject({ names: z.array(z.string()) }),
+  },
   'content.scroll': {
     params: z.strictObject({
       direction: z.enum(['up', 'down']),

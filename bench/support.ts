@@ -94,6 +94,24 @@ export async function collectInPage(
   options: CollectOptions,
 ): Promise<FrameSnapshot> {
   const url = page.url();
+  // The content script is a module that loads a moment after the page: retry until it answers.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await collectOnce(worker, url, options);
+    } catch (err) {
+      if (attempt >= 20 || !/Receiving end does not exist/.test(String(err))) {
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function collectOnce(
+  worker: Worker,
+  url: string,
+  options: CollectOptions,
+): Promise<FrameSnapshot> {
   const reply: unknown = await worker.evaluate(
     async ({ url, options }): Promise<unknown> => {
       const tabs = await chrome.tabs.query({});

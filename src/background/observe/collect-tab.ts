@@ -52,6 +52,13 @@ async function framesOf(tabId: number): Promise<FrameInfo[]> {
   }
 }
 
+/**
+ * A frame whose load failed shows Chrome's error page, where no extension script runs; waiting for
+ * one would add CONTENT_READY_WAIT_MS to every observe of a page with a blocked ad frame.
+ */
+const mayHaveContentScript = (url: string): boolean =>
+  !url.startsWith('chrome-error:') && !RESTRICTED_URL.test(url);
+
 /** How long a child frame may take to register its content script after it loaded. */
 const CONTENT_READY_WAIT_MS = 1_000;
 const CONTENT_READY_POLL_MS = 50;
@@ -111,7 +118,7 @@ export async function collectTab(
     const parents = new Set(level.map((f) => f.frameId));
     const next = await Promise.all(
       frames
-        .filter((f) => parents.has(f.parentFrameId))
+        .filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f.url))
         .map((f) => untilReachable(() => collectOne(f)).catch(() => null)),
     );
     level = next.filter((c): c is CollectedFrame => c !== null);

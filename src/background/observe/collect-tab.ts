@@ -25,6 +25,8 @@ interface FrameInfo {
   parentFrameId: number;
   documentId?: string;
   url: string;
+  /** Set when the frame's load failed: it shows an error page (under its own URL). */
+  errorOccurred?: boolean;
 }
 
 /** How long an observe waits for a tab that is still loading (a session opened a moment ago). */
@@ -56,8 +58,8 @@ async function framesOf(tabId: number): Promise<FrameInfo[]> {
  * A frame whose load failed shows Chrome's error page, where no extension script runs; waiting for
  * one would add CONTENT_READY_WAIT_MS to every observe of a page with a blocked ad frame.
  */
-const mayHaveContentScript = (url: string): boolean =>
-  !url.startsWith('chrome-error:') && !RESTRICTED_URL.test(url);
+const mayHaveContentScript = (frame: FrameInfo): boolean =>
+  !frame.errorOccurred && !frame.url.startsWith('chrome-error:') && !RESTRICTED_URL.test(frame.url);
 
 /** How long a child frame may take to register its content script after it loaded. */
 const CONTENT_READY_WAIT_MS = 1_000;
@@ -118,7 +120,7 @@ export async function collectTab(
     const parents = new Set(level.map((f) => f.frameId));
     const next = await Promise.all(
       frames
-        .filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f.url))
+        .filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f))
         .map((f) => untilReachable(() => collectOne(f)).catch(() => null)),
     );
     level = next.filter((c): c is CollectedFrame => c !== null);

@@ -1,4 +1,4 @@
-import { computeAccessibleName } from 'dom-accessibility-api';
+import { computeName } from './accname';
 import type { Classification } from './roles';
 
 export const NAME_MAX_CHARS = 200;
@@ -23,14 +23,12 @@ export interface NameOptions {
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
 
-/** The W3C accessible name, from dom-accessibility-api as is (the accname eval measures it). */
+/** The W3C accessible name (./accname; the accname eval measures it). */
 export function pureAccessibleName(element: Element, options: NameOptions): string {
-  return normalizeSpace(
-    computeAccessibleName(element, {
-      getComputedStyle: options.getComputedStyle,
-      computedStyleSupportsPseudoElements: options.pseudoElements,
-    }),
-  );
+  return computeName(element, {
+    style: (target, pseudo) => options.getComputedStyle(target, pseudo),
+    pseudoElements: options.pseudoElements,
+  });
 }
 
 /** The accessible name, with hints an agent can still use when it is empty. */

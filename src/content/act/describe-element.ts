@@ -1,4 +1,5 @@
-import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { getRole } from 'dom-accessibility-api';
+import { accessibleNameOf } from '../perceive';
 
 const TEXT_CHARS = 40;
 
@@ -24,7 +25,7 @@ export function nameOf(element: Element): string {
   const role = getRole(element) ?? element.tagName.toLowerCase();
   let name: string;
   try {
-    name = clip(computeAccessibleName(element), 60);
+    name = clip(accessibleNameOf(element), 60);
   } catch {
     name = clip(element.textContent ?? '', 60);
   }

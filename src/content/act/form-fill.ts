@@ -1,4 +1,4 @@
-import { computeAccessibleName } from 'dom-accessibility-api';
+import { accessibleNameOf } from '../perceive';
 import { isDisabled } from './click';
 import { nameOf } from './describe-element';
 import { isTextField } from './editing';
@@ -28,7 +28,7 @@ function factsOf(el: Fillable): FieldFacts {
   const labels = [...(el.labels ?? [])].map((l) => l.textContent ?? '');
   let name: string;
   try {
-    name = computeAccessibleName(el);
+    name = accessibleNameOf(el);
   } catch {
     name = '';
   }

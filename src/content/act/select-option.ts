@@ -1,4 +1,4 @@
-import { computeAccessibleName } from 'dom-accessibility-api';
+import { accessibleNameOf } from '../perceive';
 import { clickElement, isDisabled } from './click';
 import { nameOf } from './describe-element';
 import { fireChange, fireInput } from './editing';
@@ -30,7 +30,7 @@ function selectNative(select: HTMLSelectElement, id: string, wanted: string): st
 }
 
 const textOf = (el: Element): string => {
-  const name = computeAccessibleName(el).trim();
+  const name = accessibleNameOf(el).trim();
   return name || (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 };
 

@@ -198,3 +198,12 @@ export function namesOf(doc: Document, selector: string): string[] {
     pureAccessibleName(element, options),
   );
 }
+
+/** One element's accessible name, as perception computes it (for action messages). */
+export function accessibleNameOf(element: Element): string {
+  const layout = createLayoutCache(element.ownerDocument.defaultView ?? window);
+  return pureAccessibleName(element, {
+    getComputedStyle: layout.computedStyle,
+    pseudoElements: true,
+  });
+}

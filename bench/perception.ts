@@ -34,6 +34,8 @@ interface Measure {
   ours: number[];
   observe: number[];
   playwright: number[];
+  /** Page content (markdown, images, structured data) time in the page, `data: true`. */
+  markdown: number[];
   oursElements: number;
   playwrightRefs: number;
   oursTokens: number;
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
     const m: Measure = {
       ours: [],
+      markdown: [],
       observe: [],
       playwright: [],
       oursElements: 0,
@@ -93,10 +96,18 @@ async function main(): Promise<void> {
       t = performance.now();
       const aria = await page.ariaSnapshot({ mode: 'ai' });
       const playwrightMs = performance.now() - t;
+      const content = await collectInPage(ext.worker, page, {
+        scope: 'page',
+        data: true,
+        ids_in_markdown: false,
+        selectors: false,
+        only_main_content: true,
+      });
       if (run === 0) {
         continue; // warm-up
       }
       m.ours.push(snapshot.timings_ms.perceive ?? NaN);
+      m.markdown.push(content.timings_ms.page ?? NaN);
       m.observe.push(observeMs);
       m.playwright.push(playwrightMs);
       m.oursElements = observation.space.interaction_actions.length;
@@ -144,6 +155,7 @@ async function main(): Promise<void> {
       {
         measure: 'median',
         'ours in-page ms': med((m) => median(m.ours)),
+        'ours markdown ms': med((m) => median(m.markdown)),
         'ours observe ms': med((m) => median(m.observe)),
         'playwright ms': med((m) => median(m.playwright)),
         'ours elements': med((m) => m.oursElements),
@@ -154,6 +166,7 @@ async function main(): Promise<void> {
       {
         measure: 'p90',
         'ours in-page ms': p90((m) => median(m.ours)),
+        'ours markdown ms': p90((m) => median(m.markdown)),
         'ours observe ms': p90((m) => median(m.observe)),
         'playwright ms': p90((m) => median(m.playwright)),
         'ours elements': p90((m) => m.oursElements),

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
 import type { CollectOptions } from '../src/shared/protocol/runtime';
-import { CHROMIUM_PATH, DIST, REPO_ROOT } from '../e2e/support/launch';
+import { launchChromiumWithExtension, REPO_ROOT } from '../e2e/support/launch';
 
 /** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
 export const CORPUS_DIR = path.resolve(
@@ -34,21 +34,7 @@ export interface ExtensionOnly {
  */
 export async function launchExtensionOnly(): Promise<ExtensionOnly> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-eval-'));
-  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-    headless: true,
-    executablePath: CHROMIUM_PATH,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const { context, worker } = await launchChromiumWithExtension(path.join(scratch, 'profile'));
   return {
     context,
     worker,

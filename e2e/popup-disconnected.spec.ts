@@ -1,20 +1,13 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { NATIVE_HOST_NAME } from '../src/shared/protocol/bridge-link';
 import { expect, test } from './support/fixtures';
-import { CHROMIUM_PATH, DIST } from './support/launch';
+import { DIST, launchChromiumWithExtension } from './support/launch';
+import { extensionIdOfManifest } from '../src/bridge/extension-id';
 
-/** The id the manifest's `key` gives the extension: sha256 of the key, hex mapped to a–p. */
-function extensionIdOfKey(): string {
-  const { key } = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as {
-    key: string;
-  };
-  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
+const extensionIdOfKey = (): string => extensionIdOfManifest(path.join(DIST, 'manifest.json'));
 
 interface Bare {
   context: BrowserContext;
@@ -46,20 +39,7 @@ async function launchBare(hostScript?: string): Promise<Bare> {
       }),
     );
   }
-  const context = await chromium.launchPersistentContext(profileDir, {
-    headless: true,
-    executablePath: CHROMIUM_PATH,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const { context, worker } = await launchChromiumWithExtension(profileDir);
   return {
     context,
     worker,

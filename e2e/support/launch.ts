@@ -23,6 +23,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Debian's Chromium with the built extension in a persistent profile (extensions load only
+ * there); the flags keep it off the network (TOOLCHAIN.md section 4).
+ */
+export async function launchChromiumWithExtension(
+  profileDir: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ context: BrowserContext; worker: Worker }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    ...(env ? { env } : {}),
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker };
+}
+
 export interface Launched {
   context: BrowserContext;
   worker: Worker;
@@ -61,22 +88,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       stdio: 'pipe',
     },
   );
-  const context = await chromium.launchPersistentContext(profileDir, {
-    headless: true,
-    executablePath: CHROMIUM_PATH,
-    env,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const { context, worker } = await launchChromiumWithExtension(profileDir, env);
   const extensionId = new URL(worker.url()).host;
   const bridgeUrl = `http://127.0.0.1:${port}`;
   await waitForConnected(bridgeUrl);

@@ -9,9 +9,9 @@ export interface Box {
 }
 
 /**
- * Layout reads for one pass: at most one getComputedStyle and one getBoundingClientRect per
- * element (DESIGN.md: cache per observe). Styles are live objects, so reading them after the
- * first forced style recalculation is cheap; rects are snapshots.
+ * Layout reads for one pass: at most one getBoundingClientRect per element (DESIGN.md: cache
+ * per observe). Styles are live objects, so reading them after the first forced style
+ * recalculation is cheap; rects are snapshots.
  */
 export interface LayoutCache {
   style(element: Element): CSSStyleDeclaration;
@@ -22,16 +22,10 @@ export interface LayoutCache {
 }
 
 export function createLayoutCache(view: Window & typeof globalThis): LayoutCache {
-  const styles = new Map<Element, CSSStyleDeclaration>();
   const boxes = new Map<Element, Box>();
-  const style = (element: Element): CSSStyleDeclaration => {
-    let found = styles.get(element);
-    if (!found) {
-      found = view.getComputedStyle(element);
-      styles.set(element, found);
-    }
-    return found;
-  };
+  // Not memoized: a declaration is live and cheap to get, while a map entry per rendered
+  // element (an identity hash on each wrapper) cost more than the calls it saved.
+  const style = (element: Element): CSSStyleDeclaration => view.getComputedStyle(element);
   const box = (element: Element): Box => {
     let found = boxes.get(element);
     if (!found) {

@@ -43,6 +43,16 @@ const CLICK_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 
 /** The explicit role (first token) or the implicit one, `null` when there is none. */
 export function roleOf(element: Element): string | null {
+  // The implicit roles of the commonest targets, without getRole's generic lookup.
+  if (!element.hasAttribute('role')) {
+    const tag = element.localName;
+    if (tag === 'button') {
+      return 'button';
+    }
+    if (tag === 'a' && element.hasAttribute('href')) {
+      return 'link';
+    }
+  }
   return getRole(element);
 }
 

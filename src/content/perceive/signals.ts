@@ -59,6 +59,8 @@ export function createSignalCollector(): SignalCollector {
   let articles = 0;
   let longParagraphs = 0;
   let repeated = 0;
+  // One map reused for every parent: most elements have a few children, counted per walk.
+  const counts = new Map<string, number>();
 
   const captchaElement = (element: Element): boolean => {
     if (element.localName === 'iframe') {
@@ -105,7 +107,7 @@ export function createSignalCollector(): SignalCollector {
       if (children.length < 3) {
         return;
       }
-      const counts = new Map<string, number>();
+      counts.clear();
       for (const child of children) {
         if (REPEATABLE_TAGS.has(child.localName)) {
           const key = `${child.localName}.${child.getAttribute('class') ?? ''}`;

@@ -24,12 +24,15 @@ export const LEAF_TAGS = new Set([
 export const TEXT_NODE = 3;
 export const ELEMENT_NODE = 1;
 
+const HEADING_LEVELS = new Map([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, level]));
+
+// Asked of every rendered element: a map lookup and one attribute test in the common case.
 export const headingLevel = (element: Element): number => {
-  const match = /^h([1-6])$/.exec(element.localName);
-  if (match) {
-    return Number(match[1]);
+  const level = HEADING_LEVELS.get(element.localName);
+  if (level) {
+    return level;
   }
-  if (explicitRole(element) === 'heading') {
+  if (element.hasAttribute('role') && explicitRole(element) === 'heading') {
     return Number(element.getAttribute('aria-level')) || 2;
   }
   return 0;

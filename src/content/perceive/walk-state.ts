@@ -1,22 +1,9 @@
 import { intersect, type Box, type LayoutCache } from './layout';
 
-/** The computed-style facts the walk reads from every rendered element, each read once. */
-export interface StyleFacts {
-  style: CSSStyleDeclaration;
-  position: string;
-  /** visibility: hidden or collapse. */
-  invisible: boolean;
-  pointer: boolean;
-}
-
-export function readFacts(style: CSSStyleDeclaration): StyleFacts {
+/** visibility: hidden or collapse. */
+export function isInvisible(style: CSSStyleDeclaration): boolean {
   const visibility = style.visibility;
-  return {
-    style,
-    position: style.position,
-    invisible: visibility === 'hidden' || visibility === 'collapse',
-    pointer: style.cursor === 'pointer',
-  };
+  return visibility === 'hidden' || visibility === 'collapse';
 }
 
 /** State a node inherits from its flat-tree parent. */
@@ -50,7 +37,10 @@ export const rootState = (blocked: boolean): Inherited => ({
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
 const NOWHERE: Box = { left: 0, top: 0, right: 0, bottom: 0 };
 
-/** What an element's own checks decided, handed down to its children. */
+/**
+ * What an element's own checks decided, handed down to its children. The walk fills one
+ * scratch object per element in place (allocation per element is most of the walk's GC).
+ */
 export interface Own {
   clip: Box | null;
   blocked: boolean;
@@ -59,19 +49,35 @@ export interface Own {
   index: number;
   textShown: boolean;
   quiet: boolean;
+  position: string;
+  pointer: boolean;
 }
 
-/** The state an element's children inherit. */
+export const scratchOwn = (): Own => ({
+  clip: null,
+  blocked: false,
+  transparent: false,
+  consent: false,
+  index: -1,
+  textShown: true,
+  quiet: false,
+  position: 'static',
+  pointer: false,
+});
+
+/**
+ * The state an element's children inherit. Most elements change nothing (a plain <li> or
+ * <span>): they hand down the parent's object, so states are not allocated per element.
+ */
 export function childState(
   element: Element,
-  facts: StyleFacts,
+  style: CSSStyleDeclaration,
   inh: Inherited,
   own: Own,
   layout: LayoutCache | null,
 ): Inherited {
   let clip = own.clip;
   const tag = element.localName;
-  const { style } = facts;
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
@@ -80,18 +86,35 @@ export function childState(
     }
   }
   // Only read transform when position does not already decide it.
-  const establishes = facts.position !== 'static' || style.transform !== 'none';
+  const establishes = own.position !== 'static' || style.transform !== 'none';
+  const absClip = establishes ? clip : inh.absClip;
+  const target = own.index >= 0 ? own.index : inh.target;
   const id = element.id;
+  const anchor = id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor;
+  const unchanged =
+    clip === inh.clip &&
+    absClip === inh.absClip &&
+    own.blocked === inh.blocked &&
+    own.transparent === inh.transparent &&
+    own.pointer === inh.pointer &&
+    target === inh.target &&
+    own.quiet === inh.quiet &&
+    own.textShown === inh.textShown &&
+    own.consent === inh.consent &&
+    anchor === inh.anchor;
+  if (unchanged) {
+    return inh;
+  }
   return {
     clip,
-    absClip: establishes ? clip : inh.absClip,
+    absClip,
     blocked: own.blocked,
     transparent: own.transparent,
-    pointer: facts.pointer,
-    target: own.index >= 0 ? own.index : inh.target,
+    pointer: own.pointer,
+    target,
     quiet: own.quiet,
     textShown: own.textShown,
     consent: own.consent,
-    anchor: id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor,
+    anchor,
   };
 }

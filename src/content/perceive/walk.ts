@@ -16,7 +16,7 @@ import {
   SKIPPED_TAGS,
   TEXT_NODE,
 } from './walk-rules';
-import { childState, readFacts, rootState, type Inherited } from './walk-state';
+import { childState, isInvisible, rootState, scratchOwn, type Inherited } from './walk-state';
 
 /** A visible target found by the walk, before it gets a name, an id and a description. */
 export interface Found {
@@ -69,6 +69,8 @@ export function walk(
   const modal = queryModal(doc);
   const boxes = options.layout ? layout : null;
   const viewportOnly = options.layout && options.scope === 'viewport';
+  // Filled by each element right before its children's state is derived from it.
+  const own = scratchOwn();
 
   const locate = (element: Element, clip: Box | null) => {
     if (!options.layout) {
@@ -170,12 +172,12 @@ export function walk(
     if (display === 'none') {
       return;
     }
-    const facts = readFacts(style);
+    const invisible = isInvisible(style);
     const blocked = (inh.blocked && element !== modal) || blocks(element);
     const transparent = inh.transparent || style.opacity === '0';
-    const position = facts.position;
+    const position = style.position;
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
-    const styleShown = !transparent && !facts.invisible;
+    const styleShown = !transparent && !invisible;
     const consent =
       inh.consent || (!blocked && styleShown && signals.consentRegion(element, position));
     signals.element(element, styleShown && !blocked);
@@ -195,10 +197,11 @@ export function walk(
     }
 
     let index = -1;
-    const kind = blocked ? null : targetKind(element, facts.pointer, inh.pointer, inh.target >= 0);
+    const pointer = style.cursor === 'pointer';
+    const kind = blocked ? null : targetKind(element, pointer, inh.pointer, inh.target >= 0);
     if (kind && !listed.has(element)) {
       const visible =
-        !hiddenByStyle(element, facts.invisible) &&
+        !hiddenByStyle(element, invisible) &&
         (!transparent || (kind === 'native' && isRestyledControl(element)));
       index = visible ? add(element, kind, inh, clip) : -1;
     } else if (tag === 'label' && !blocked && styleShown) {
@@ -216,9 +219,16 @@ export function walk(
       outline.heading(level, element.textContent ?? '');
     }
     if (!LEAF_TAGS.has(tag)) {
-      const own = { clip, blocked, transparent, consent, index, textShown };
-      const quiet = inh.quiet || index >= 0 || level > 0;
-      descend(element, childState(element, facts, inh, { ...own, quiet }, boxes));
+      own.clip = clip;
+      own.blocked = blocked;
+      own.transparent = transparent;
+      own.consent = consent;
+      own.index = index;
+      own.textShown = textShown;
+      own.quiet = inh.quiet || index >= 0 || level > 0;
+      own.position = position;
+      own.pointer = pointer;
+      descend(element, childState(element, style, inh, own, boxes));
     }
     if (block) {
       outline.flush();
@@ -270,7 +280,7 @@ export function walk(
     const style = layout.style(control);
     // A transparent control is listed itself (isRestyledControl); only a control with no box
     // at all is operated through its label.
-    if (style.display === 'none' || readFacts(style).invisible) {
+    if (style.display === 'none' || isInvisible(style)) {
       const index = add(label, 'native', inh, clip);
       if (index >= 0) {
         found[index]!.element = control;

@@ -1,0 +1,112 @@
+/**
+ * Accessible names without the full computation (./accname) for the most common targets: a link
+ * or button whose children are only text, a checkbox or radio inside its only label. For those,
+ * accname (steps 2A–2F) reduces to the element's own text, but the full computation still pays
+ * for role lookups, label queries, a used-node set and pseudo-element styles per element (most
+ * of the naming time on a 12k-element list). Anything the shortcut cannot answer exactly falls back to the full
+ * computation: a null result means "ask accname".
+ */
+import { isExcluded, isHiddenRoot, isInvisible } from './accname-dom';
+
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+
+// Attributes that make accname take another step than name from content (2B, 2C, aria-owns
+// children, 2A hidden, explicit roles and their presentational conflicts).
+const NAMING_ATTRIBUTES = ['role', 'aria-label', 'aria-labelledby', 'aria-owns', 'hidden'];
+
+// Only text (and comments, which accname skips); `control` may be the one element inside.
+function onlyText(element: Element, control: Element | null = null): boolean {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== TEXT_NODE && node.nodeType !== COMMENT_NODE && node !== control) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function plain(element: Element): boolean {
+  for (const attribute of NAMING_ATTRIBUTES) {
+    if (element.hasAttribute(attribute)) {
+      return false;
+    }
+  }
+  return element.getAttribute('aria-hidden') !== 'true';
+}
+
+// A ::before/::after `content` that adds no text: none, normal or an empty string. Anything
+// else (strings, counters, attr(), images with alt text) is left to the full computation.
+function addsNoText(style: CSSStyleDeclaration): boolean {
+  const content = style.content;
+  return content === 'none' || content === 'normal' || content === '""' || content === '';
+}
+
+// The element's normalized text, when it renders as is (2A: not hidden; no generated text).
+function ownText(
+  element: Element,
+  getComputedStyle: typeof window.getComputedStyle,
+  pseudoElements: boolean,
+): string | null {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // An empty text leaves the name to other steps (the tooltip, 2I): accname's business.
+  if (text === '') {
+    return null;
+  }
+  // 2A as ./accname decides it (excluded, invisible or under display:none), checkVisibility
+  // standing in for its walk over the ancestors' styles (it is stricter: content-visibility).
+  const styles = { style: getComputedStyle, pseudoElements };
+  if (isExcluded(element, styles) || isInvisible(element, styles)) {
+    return null;
+  }
+  const shown =
+    typeof element.checkVisibility === 'function'
+      ? element.checkVisibility()
+      : !isHiddenRoot(element, styles);
+  if (!shown) {
+    return null;
+  }
+  // The window's own getComputedStyle: the layout cache's pseudo-element wrapper is for
+  // dom-accessibility-api, and a proxy per element would cost what the shortcut saves.
+  const view = element.ownerDocument.defaultView;
+  const before = () => addsNoText(view!.getComputedStyle(element, '::before'));
+  const after = () => addsNoText(view!.getComputedStyle(element, '::after'));
+  return !pseudoElements || !view || (before() && after()) ? text : null;
+}
+
+/** The name accname would compute, when it is only the element's own text; otherwise null. */
+export function textOnlyName(
+  element: Element,
+  getComputedStyle: typeof window.getComputedStyle,
+  pseudoElements: boolean,
+): string | null {
+  const tag = element.localName;
+  if (tag === 'input') {
+    return wrappingLabelName(element as HTMLInputElement, getComputedStyle, pseudoElements);
+  }
+  const link = tag === 'a' && element.hasAttribute('href');
+  if ((!link && tag !== 'button') || !plain(element) || !onlyText(element)) {
+    return null;
+  }
+  // A <label for> names a button before its content does (2D).
+  if (!link && ((element as HTMLButtonElement).labels?.length ?? 0) > 0) {
+    return null;
+  }
+  return ownText(element, getComputedStyle, pseudoElements);
+}
+
+// A checkbox or radio inside its only label, next to nothing but text: the label's text (2D).
+function wrappingLabelName(
+  input: HTMLInputElement,
+  getComputedStyle: typeof window.getComputedStyle,
+  pseudoElements: boolean,
+): string | null {
+  if ((input.type !== 'checkbox' && input.type !== 'radio') || !plain(input)) {
+    return null;
+  }
+  const labels = input.labels;
+  const label = input.parentElement;
+  if (!labels || labels.length !== 1 || labels[0] !== label || !label || !plain(label)) {
+    return null;
+  }
+  return onlyText(label, input) ? ownText(label, getComputedStyle, pseudoElements) : null;
+}

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { categorize } from './categorize';
-import type { PageSignals } from './protocol/frame-snapshot';
+import { noSignals, type PageSignals } from './protocol/frame-snapshot';
 import { SpaceCategory } from './schema/observation';
 
-const none: PageSignals = {
-  password_fields: 0,
-  text_fields: 0,
-  payment_fields: 0,
-  cookie_banner: false,
-  modal_dialog: false,
-  captcha: false,
-  search_results: false,
-  feed_items: 0,
-  article: false,
-  root_path: false,
-};
+const none: PageSignals = noSignals();
 
 const cases: Array<[SpaceCategory, Partial<PageSignals>, number]> = [
   ['captcha', { captcha: true, password_fields: 1, cookie_banner: true }, 5],

@@ -2,24 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   markFrame,
   markId,
+  noSignals,
   type FrameElement,
   type FrameSnapshot,
 } from '@shared/protocol/frame-snapshot';
 import { createIdMapState } from './id-map';
 import { mergeFrames, type CollectedFrame } from './merge-frames';
 
-const SIGNALS = {
-  password_fields: 0,
-  text_fields: 0,
-  payment_fields: 0,
-  cookie_banner: false,
-  modal_dialog: false,
-  captcha: false,
-  search_results: false,
-  feed_items: 0,
-  article: false,
-  root_path: false,
-};
+const SIGNALS = noSignals();
 
 const button = (localId: string, x: number, y: number): FrameElement => ({
   local_id: localId,

@@ -1,4 +1,4 @@
-import type { PageSignals } from '@shared/protocol/frame-snapshot';
+import { noSignals, type PageSignals } from '@shared/protocol/frame-snapshot';
 import type { Classification } from './roles';
 
 const CONSENT_PATTERN = /cookie|consent|gdpr|privacy-banner/i;
@@ -43,18 +43,7 @@ export interface SignalCollector {
 }
 
 export function createSignalCollector(): SignalCollector {
-  const signals: PageSignals = {
-    password_fields: 0,
-    text_fields: 0,
-    payment_fields: 0,
-    cookie_banner: false,
-    modal_dialog: false,
-    captcha: false,
-    search_results: false,
-    feed_items: 0,
-    article: false,
-    root_path: false,
-  };
+  const signals: PageSignals = noSignals();
   let searchValue = false;
   let articles = 0;
   let longParagraphs = 0;

@@ -80,6 +80,20 @@ export const PageSignals = z.strictObject({
 });
 export type PageSignals = z.infer<typeof PageSignals>;
 
+/** Signals of a page that shows none: the start of a collection, and a base for tests. */
+export const noSignals = (): PageSignals => ({
+  password_fields: 0,
+  text_fields: 0,
+  payment_fields: 0,
+  cookie_banner: false,
+  modal_dialog: false,
+  captcha: false,
+  search_results: false,
+  feed_items: 0,
+  article: false,
+  root_path: false,
+});
+
 export const FramePage = z.strictObject({
   markdown: z.string(),
   images: z.array(ImageData),

@@ -140,7 +140,8 @@ describe('runHost', () => {
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 
-  it('fails pending HTTP calls with 503 when the port closes', async () => {
+  /** A connected host with one HTTP call forwarded to the extension and not yet answered. */
+  async function startWithCallInFlight() {
     const { url, done } = await start();
     stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
     await until(() => host?.link.state().connected === true);
@@ -148,6 +149,11 @@ describe('runHost', () => {
       headers: { authorization: `Bearer ${loadOrCreateToken(configDir)}` },
     });
     await until(() => fromHost.length > 1);
+    return { pending, done };
+  }
+
+  it('fails pending HTTP calls with 503 when the port closes', async () => {
+    const { pending, done } = await startWithCallInFlight();
     host?.link.close('test closed the port');
     const res = await pending;
     expect(res.status).toBe(503);
@@ -157,13 +163,7 @@ describe('runHost', () => {
   });
 
   it('answers calls in flight with 503 when stdin ends, before closing', async () => {
-    const { url, done } = await start();
-    stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
-    await until(() => host?.link.state().connected === true);
-    const pending = fetch(`${url}/sessions`, {
-      headers: { authorization: `Bearer ${loadOrCreateToken(configDir)}` },
-    });
-    await until(() => fromHost.length > 1);
+    const { pending, done } = await startWithCallInFlight();
     stdin.end();
     const res = await pending;
     expect(res.status).toBe(503);

@@ -68,10 +68,22 @@ const CONTENT_READY_POLL_MS = 50;
 const isUnreachable = (err: unknown): boolean =>
   err instanceof TabsightError && err.code === 'content-unreachable';
 
+interface RetryTiming {
+  waitMs: number;
+  pollMs: number;
+  /** Runs between attempts (the top frame injects the script into an old page there). */
+  beforeRetry?: () => Promise<void>;
+}
+
+const CHILD_FRAME_RETRY: RetryTiming = {
+  waitMs: CONTENT_READY_WAIT_MS,
+  pollMs: CONTENT_READY_POLL_MS,
+};
+
 // The content script is a module loaded by a small classic loader (crxjs), so a document can be
-// complete a moment before its listener exists.
-async function untilReachable<T>(call: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + CONTENT_READY_WAIT_MS;
+// complete a moment before its listener exists: retry while the frame has no receiver.
+async function untilReachable<T>(call: () => Promise<T>, timing: RetryTiming): Promise<T> {
+  const deadline = Date.now() + timing.waitMs;
   for (;;) {
     try {
       return await call();
@@ -79,8 +91,9 @@ async function untilReachable<T>(call: () => Promise<T>): Promise<T> {
       if (!isUnreachable(err) || Date.now() > deadline) {
         throw err;
       }
-      await new Promise((resolve) => setTimeout(resolve, CONTENT_READY_POLL_MS));
     }
+    await timing.beforeRetry?.();
+    await new Promise((resolve) => setTimeout(resolve, timing.pollMs));
   }
 }
 
@@ -121,7 +134,7 @@ export async function collectTab(
     const next = await Promise.all(
       frames
         .filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f))
-        .map((f) => untilReachable(() => collectOne(f)).catch(() => null)),
+        .map((f) => untilReachable(() => collectOne(f), CHILD_FRAME_RETRY).catch(() => null)),
     );
     level = next.filter((c): c is CollectedFrame => c !== null);
     collected.push(...level);
@@ -134,26 +147,20 @@ export const CONTENT_READY_TIMEOUT_MS = 5_000;
 const CONTENT_RETRY_MS = 100;
 
 /**
- * Runs `attempt` until the frame's content script answers. Right after a navigation the script
- * may still be loading (it is imported asynchronously); a tab whose page predates the extension
- * has none, so once the page is loaded we inject it, once.
+ * Runs `attempt` until the top frame's content script answers. Right after a navigation the
+ * script may still be loading (it is imported asynchronously); a tab whose page predates the
+ * extension has none, so once the page is loaded we inject it, once.
  */
-async function untilContentReady<T>(tabId: number, attempt: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + CONTENT_READY_TIMEOUT_MS;
+function untilContentReady<T>(tabId: number, attempt: () => Promise<T>): Promise<T> {
   let injected = false;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (err) {
-      const unreachable = err instanceof TabsightError && err.code === 'content-unreachable';
-      if (!unreachable || Date.now() > deadline) {
-        throw err;
+  return untilReachable(attempt, {
+    waitMs: CONTENT_READY_TIMEOUT_MS,
+    pollMs: CONTENT_RETRY_MS,
+    beforeRetry: async () => {
+      if (!injected && (await browser.tabs.get(tabId)).status === 'complete') {
+        injected = true;
+        await injectContentScript(tabId).catch(() => undefined);
       }
-    }
-    if (!injected && (await browser.tabs.get(tabId)).status === 'complete') {
-      injected = true;
-      await injectContentScript(tabId).catch(() => undefined);
-    }
-    await new Promise((resolve) => setTimeout(resolve, CONTENT_RETRY_MS));
-  }
+    },
+  });
 }

@@ -133,6 +133,27 @@ test.describe('perception hard cases', () => {
   });
 });
 
+test('names include ::before/::after text from document, shadow-root and ::slotted sheets', async ({
+  client,
+  site,
+}) => {
+  const described = async (path: string): Promise<string[]> => {
+    const { session_id } = await client.start({ url: site.url(path) });
+    const o = await client.observe(session_id, { scope: 'page' });
+    await client.stop(session_id);
+    return actions(o).map((a) => a.description);
+  };
+  expect(await described('/perception/generated.html')).toEqual([
+    'link "Plain words"',
+    'link "Next page →"',
+  ]);
+  expect(await described('/perception/generated-shadow.html')).toEqual([
+    'link "Plain words"',
+    'link "Go to inner page"',
+    'link "Slotted link (slotted)"',
+  ]);
+});
+
 test.describe('perception across frames', () => {
   let client: TabsightClient;
   let session: string;

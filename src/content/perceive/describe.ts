@@ -1,5 +1,5 @@
 import { computeName } from './accname';
-import { textOnlyName } from './fast-name';
+import { textOnlyName, type FastNameOptions } from './fast-name';
 import type { Classification } from './roles';
 
 export const NAME_MAX_CHARS = 200;
@@ -15,11 +15,7 @@ export function truncate(text: string, max: number): string {
 
 const quote = (text: string): string => `"${text.replace(/"/g, '\\"')}"`;
 
-export interface NameOptions {
-  getComputedStyle: typeof window.getComputedStyle;
-  /** Real browsers resolve ::before/::after content; DOM emulators do not. */
-  pseudoElements: boolean;
-}
+export type NameOptions = FastNameOptions;
 
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
@@ -27,7 +23,7 @@ const isPassword = (element: Element): boolean =>
 /** The W3C accessible name (./accname; the accname eval measures it). */
 export function pureAccessibleName(element: Element, options: NameOptions): string {
   // Checked equal to the full computation on the e2e pages, the readability corpus and WPT.
-  const fast = textOnlyName(element, options.getComputedStyle, options.pseudoElements);
+  const fast = textOnlyName(element, options);
   if (fast !== null) {
     return fast;
   }

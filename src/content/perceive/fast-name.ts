@@ -7,6 +7,20 @@
  * computation: a null result means "ask accname".
  */
 import { isExcluded, isHiddenRoot, isInvisible } from './accname-dom';
+import type { PseudoContentCheck } from './pseudo-rules';
+
+export interface FastNameOptions {
+  getComputedStyle: typeof window.getComputedStyle;
+  /** Real browsers resolve ::before/::after content; DOM emulators do not. */
+  pseudoElements: boolean;
+  /** Whether author CSS could give the element pseudo-element content; absent: it could. */
+  pseudoContent?: PseudoContentCheck;
+  /**
+   * The caller knows the element is rendered and shown (the walk listed it: no display:none
+   * in its flat-tree ancestry, not visibility:hidden, checkVisibility true), so 2A is settled.
+   */
+  rendered?: boolean;
+}
 
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
@@ -42,46 +56,44 @@ function addsNoText(style: CSSStyleDeclaration): boolean {
 }
 
 // The element's normalized text, when it renders as is (2A: not hidden; no generated text).
-function ownText(
-  element: Element,
-  getComputedStyle: typeof window.getComputedStyle,
-  pseudoElements: boolean,
-): string | null {
+// `shown` is what the caller knows of the element: a listed target, or an ancestor of one.
+function ownText(element: Element, options: FastNameOptions, shown: boolean): string | null {
   const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
   // An empty text leaves the name to other steps (the tooltip, 2I): accname's business.
   if (text === '') {
     return null;
   }
-  // 2A as ./accname decides it (excluded, invisible or under display:none), checkVisibility
-  // standing in for its walk over the ancestors' styles (it is stricter: content-visibility).
-  const styles = { style: getComputedStyle, pseudoElements };
-  if (isExcluded(element, styles) || isInvisible(element, styles)) {
+  if (!shown && !notHidden(element, options)) {
     return null;
   }
-  const shown =
-    typeof element.checkVisibility === 'function'
-      ? element.checkVisibility()
-      : !isHiddenRoot(element, styles);
-  if (!shown) {
-    return null;
+  if (!options.pseudoElements || options.pseudoContent?.(element) === false) {
+    return text;
   }
   // The window's own getComputedStyle: the layout cache's pseudo-element wrapper is for
   // dom-accessibility-api, and a proxy per element would cost what the shortcut saves.
   const view = element.ownerDocument.defaultView;
   const before = () => addsNoText(view!.getComputedStyle(element, '::before'));
   const after = () => addsNoText(view!.getComputedStyle(element, '::after'));
-  return !pseudoElements || !view || (before() && after()) ? text : null;
+  return !view || (before() && after()) ? text : null;
+}
+
+// 2A as ./accname decides it (excluded, invisible or under display:none), checkVisibility
+// standing in for its walk over the ancestors' styles (it is stricter: content-visibility).
+function notHidden(element: Element, options: FastNameOptions): boolean {
+  const styles = { style: options.getComputedStyle, pseudoElements: options.pseudoElements };
+  if (isExcluded(element, styles) || isInvisible(element, styles)) {
+    return false;
+  }
+  return typeof element.checkVisibility === 'function'
+    ? element.checkVisibility()
+    : !isHiddenRoot(element, styles);
 }
 
 /** The name accname would compute, when it is only the element's own text; otherwise null. */
-export function textOnlyName(
-  element: Element,
-  getComputedStyle: typeof window.getComputedStyle,
-  pseudoElements: boolean,
-): string | null {
+export function textOnlyName(element: Element, options: FastNameOptions): string | null {
   const tag = element.localName;
   if (tag === 'input') {
-    return wrappingLabelName(element as HTMLInputElement, getComputedStyle, pseudoElements);
+    return wrappingLabelName(element as HTMLInputElement, options);
   }
   const link = tag === 'a' && element.hasAttribute('href');
   if ((!link && tag !== 'button') || !plain(element) || !onlyText(element)) {
@@ -91,15 +103,11 @@ export function textOnlyName(
   if (!link && ((element as HTMLButtonElement).labels?.length ?? 0) > 0) {
     return null;
   }
-  return ownText(element, getComputedStyle, pseudoElements);
+  return ownText(element, options, options.rendered === true);
 }
 
 // A checkbox or radio inside its only label, next to nothing but text: the label's text (2D).
-function wrappingLabelName(
-  input: HTMLInputElement,
-  getComputedStyle: typeof window.getComputedStyle,
-  pseudoElements: boolean,
-): string | null {
+function wrappingLabelName(input: HTMLInputElement, options: FastNameOptions): string | null {
   if ((input.type !== 'checkbox' && input.type !== 'radio') || !plain(input)) {
     return null;
   }
@@ -108,5 +116,11 @@ function wrappingLabelName(
   if (!labels || labels.length !== 1 || labels[0] !== label || !label || !plain(label)) {
     return null;
   }
-  return onlyText(label, input) ? ownText(label, getComputedStyle, pseudoElements) : null;
+  if (!onlyText(label, input)) {
+    return null;
+  }
+  // The label of a rendered input is rendered too, yet may be visibility:hidden itself.
+  const styles = { style: options.getComputedStyle, pseudoElements: options.pseudoElements };
+  const shown = options.rendered === true && !isInvisible(label, styles);
+  return ownText(label, options, shown);
 }

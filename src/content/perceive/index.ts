@@ -4,6 +4,7 @@ import { accessibleName, describe, pureAccessibleName, valueOf } from './describ
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
+import { createPseudoContentCheck } from './pseudo-rules';
 import { classify } from './roles';
 import {
   createIdUniqueness,
@@ -117,7 +118,12 @@ export function perceive(
   const registry = registryOf(doc);
   const unique = createIdUniqueness();
   const siblings = createSiblingIndex();
-  const nameOptions = { getComputedStyle: layout.computedStyle, pseudoElements: hasLayout };
+  const nameOptions = {
+    getComputedStyle: layout.computedStyle,
+    pseudoElements: hasLayout,
+    pseudoContent: createPseudoContentCheck(),
+    rendered: true,
+  };
 
   const classes = walked.found.map((item) =>
     classify(item.element, item.kind === 'generic' && isImageOnly(item.element)),

@@ -49,7 +49,7 @@ export function createSignalCollector(): SignalCollector {
   let longParagraphs = 0;
   let repeated = 0;
   // One map reused for every parent: most elements have a few children, counted per walk.
-  const counts = new Map<string, number>();
+  const counts = new Map<string, Map<string, number>>();
 
   const captchaElement = (element: Element): boolean => {
     if (element.localName === 'iframe') {
@@ -96,13 +96,24 @@ export function createSignalCollector(): SignalCollector {
       if (children.length < 3) {
         return;
       }
+      // Per tag, then per class: no key string is built per child.
       counts.clear();
-      for (const child of children) {
-        if (REPEATABLE_TAGS.has(child.localName)) {
-          const key = `${child.localName}.${child.getAttribute('class') ?? ''}`;
-          const count = (counts.get(key) ?? 0) + 1;
-          counts.set(key, count);
-          repeated = Math.max(repeated, count);
+      for (let i = 0; i < children.length; i += 1) {
+        const child = children[i]!;
+        const tag = child.localName;
+        if (!REPEATABLE_TAGS.has(tag)) {
+          continue;
+        }
+        let byClass = counts.get(tag);
+        if (!byClass) {
+          byClass = new Map();
+          counts.set(tag, byClass);
+        }
+        const cls = child.getAttribute('class') ?? '';
+        const count = (byClass.get(cls) ?? 0) + 1;
+        byClass.set(cls, count);
+        if (count > repeated) {
+          repeated = count;
         }
       }
     },

@@ -1,4 +1,5 @@
 /** Element-level rules of the walk: what is skipped, blocked, a heading or a leaf. */
+import { shadowRootOf } from '../dom/platform';
 import { explicitRole } from './targets';
 
 export const SKIPPED_TAGS = new Set([
@@ -41,6 +42,14 @@ export const headingLevel = (element: Element): number => {
 // A native control made transparent is usually restyled through its label, and still works.
 export const isRestyledControl = (element: Element): boolean =>
   ((element as HTMLInputElement).labels?.length ?? 0) > 0;
+
+/**
+ * An element whose content is its light-DOM text only: no shadow root, not a slot (its
+ * assigned nodes render instead) and not a <details> (closed, it renders only its summary).
+ * The caller has checked that it has no element children.
+ */
+export const textOnlyBox = (element: Element): boolean =>
+  element.localName !== 'slot' && element.localName !== 'details' && !shadowRootOf(element);
 
 export const isFrameTag = (tag: string): boolean => tag === 'iframe' || tag === 'frame';
 

@@ -15,6 +15,7 @@ import {
   queryModal,
   SKIPPED_TAGS,
   TEXT_NODE,
+  textOnlyBox,
 } from './walk-rules';
 import { childState, isInvisible, rootState, scratchOwn, type Inherited } from './walk-state';
 
@@ -102,6 +103,15 @@ export function walk(
       }) - 1;
     outline.element(index);
     return index;
+  };
+
+  const visitText = (nodes: NodeListOf<ChildNode>) => {
+    for (let i = 0; i < nodes.length; i += 1) {
+      const node = nodes[i]!;
+      if (node.nodeType === TEXT_NODE) {
+        outline.text(node.nodeValue ?? '');
+      }
+    }
   };
 
   const visitChildren = (nodes: ArrayLike<Node>, inh: Inherited) => {
@@ -218,7 +228,14 @@ export function walk(
     if (level && textShown && !inh.quiet && index < 0) {
       outline.heading(level, element.textContent ?? '');
     }
-    if (!LEAF_TAGS.has(tag)) {
+    if (LEAF_TAGS.has(tag)) {
+      // Children are options, UA widgets or graphics, read through the element itself.
+    } else if (element.firstElementChild === null && textOnlyBox(element)) {
+      // Text alone inherits nothing but whether it shows: no child state to derive.
+      if (textShown && !inh.quiet && index < 0 && !level) {
+        visitText(element.childNodes);
+      }
+    } else {
       own.clip = clip;
       own.blocked = blocked;
       own.transparent = transparent;

@@ -71,6 +71,8 @@ test.describe('perception hard cases', () => {
     'Hidden visibility',
     'Collapsed inside',
     'Inert button',
+    'Skipped content button',
+    'Until found button',
     'Aria hidden button',
     'Occluded button',
   ]) {
@@ -131,6 +133,16 @@ test.describe('perception hard cases', () => {
     const after = await client.observe(session, { scope: 'page', max_nb_actions: 1000 });
     expect(idOf(after, 'Rendered button')).toBe(before);
   });
+});
+
+test('leaves out a button covered by an element that comes later in the page', async ({
+  client,
+  site,
+}) => {
+  const { session_id } = await client.start({ url: site.url('/perception/late-cover.html') });
+  const o = await client.observe(session_id, { scope: 'page' });
+  await client.stop(session_id);
+  expect(actions(o).map((a) => a.description)).toEqual(['button "Uncovered button"']);
 });
 
 test('names include ::before/::after text from document, shadow-root and ::slotted sheets', async ({

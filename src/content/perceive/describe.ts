@@ -91,9 +91,24 @@ function checkedState(element: Element): boolean | 'mixed' {
   return aria === 'mixed' ? 'mixed' : aria === 'true';
 }
 
+// Elements that :disabled can match (HTML's "actually disabled"): form controls and groups.
+const DISABLEABLE_TAGS = new Set([
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'optgroup',
+  'option',
+  'fieldset',
+]);
+
 function isDisabled(element: Element): boolean {
   if (element.getAttribute('aria-disabled') === 'true') {
     return true;
+  }
+  // Form-associated custom elements can be disabled too; links and generic targets cannot.
+  if (!DISABLEABLE_TAGS.has(element.localName) && !element.localName.includes('-')) {
+    return false;
   }
   try {
     return element.matches(':disabled');
@@ -159,7 +174,12 @@ function ariaStates(element: Element, states: string[]): void {
 }
 
 /** `role "name" (states)` as SPEC section 4 shows, e.g. `button "Pay" (disabled)`. */
-export function describe(element: Element, cls: Classification, name: string): string {
+export function describe(
+  element: Element,
+  cls: Classification,
+  name: string,
+  value: string | boolean | undefined = valueOf(element, cls),
+): string {
   const states: string[] = [];
   if (element instanceof HTMLInputElement) {
     inputStates(element, states);
@@ -187,7 +207,6 @@ export function describe(element: Element, cls: Classification, name: string): s
   if (element.localName === 'a' && !name) {
     states.push(`href=${element.getAttribute('href') ?? ''}`);
   }
-  const value = valueOf(element, cls);
   let options = '';
   if (cls.type === 'select_dropdown_option') {
     const { all } = optionsOf(element);

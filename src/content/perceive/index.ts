@@ -69,7 +69,7 @@ export function elementById(localId: string, doc: Document = document): Element 
 function redundantWrappers(found: Found[], names: string[], layout: boolean): Set<number> {
   const children = new Map<number, number[]>();
   found.forEach((item, index) => {
-    if (item.parent >= 0) {
+    if (item.parent >= 0 && !item.occluded) {
       const kids = children.get(item.parent);
       if (kids) {
         kids.push(index);
@@ -137,6 +137,9 @@ export function perceive(
   walked.found.forEach((item, index) => {
     const cls = classes[index]!;
     const name = names[index]!;
+    if (item.occluded) {
+      return;
+    }
     signals.listed(item.element, cls, name, item.consent);
     if (dropped.has(index)) {
       return;
@@ -155,7 +158,7 @@ export function perceive(
       type: cls.type,
       role: cls.role,
       name,
-      description: describe(item.element, cls, name),
+      description: describe(item.element, cls, name, value),
       in_viewport: item.inViewport,
       rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
       ...(value === undefined ? {} : { value }),

@@ -9,7 +9,7 @@ export interface Box {
 }
 
 /**
- * Layout reads for one pass: at most one getBoundingClientRect per element (DESIGN.md: cache
+ * Layout reads for one pass: one getBoundingClientRect per element visit (DESIGN.md: cache
  * per observe). Styles are live objects, so reading them after the first forced style
  * recalculation is cheap; rects are snapshots.
  */
@@ -22,18 +22,20 @@ export interface LayoutCache {
 }
 
 export function createLayoutCache(view: Window & typeof globalThis): LayoutCache {
-  const boxes = new Map<Element, Box>();
   // Not memoized: a declaration is live and cheap to get, while a map entry per rendered
   // element (an identity hash on each wrapper) cost more than the calls it saved.
   const style = (element: Element): CSSStyleDeclaration => view.getComputedStyle(element);
+  // The walk asks for one element's box several times in a row (off-screen test, placement,
+  // text, overflow clip) and hardly ever comes back to it later: one remembered box does.
+  let lastElement: Element | null = null;
+  let lastBox: Box = { left: 0, top: 0, right: 0, bottom: 0 };
   const box = (element: Element): Box => {
-    let found = boxes.get(element);
-    if (!found) {
+    if (element !== lastElement) {
       const r = element.getBoundingClientRect();
-      found = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-      boxes.set(element, found);
+      lastElement = element;
+      lastBox = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     }
-    return found;
+    return lastBox;
   };
   const computedStyle = ((element: Element, pseudo?: string | null) =>
     pseudo

@@ -28,6 +28,9 @@ const markedWith = (element: Element, test: (value: string) => boolean): boolean
   return (!!id && test(id)) || (!!cls && test(cls)) || (!!label && test(label));
 };
 
+// Either marker: one test per attribute finds the rare elements worth the specific patterns.
+const ANY_MARKER_PATTERN = /cookie|consent|gdpr|privacy-banner|captcha/i;
+const isAnyMarker = (value: string): boolean => ANY_MARKER_PATTERN.test(value);
 const isCaptchaMarker = (value: string): boolean =>
   CAPTCHA_MARKER_PATTERN.test(value) && !INVISIBLE_CAPTCHA_PATTERN.test(value);
 const isConsentMarker = (value: string): boolean => CONSENT_PATTERN.test(value);
@@ -37,7 +40,8 @@ export interface SignalCollector {
   /** Whether a rendered element starts a cookie-consent region (read by descendants). */
   consentRegion(element: Element, position: string): boolean;
   element(element: Element, visible: boolean): void;
-  children(children: HTMLCollection): void;
+  /** Counts repeated children (same tag and class) of a rendered element. */
+  children(parent: Element): void;
   listed(element: Element, cls: Classification, name: string, inConsentRegion: boolean): void;
   result(doc: Document): PageSignals;
 }
@@ -51,25 +55,37 @@ export function createSignalCollector(): SignalCollector {
   // One map reused for every parent: most elements have a few children, counted per walk.
   const counts = new Map<string, Map<string, number>>();
 
+  // consentRegion and element ask about the same element one after the other.
+  let lastElement: Element | null = null;
+  let lastMarked = false;
+  const marked = (element: Element): boolean => {
+    if (element !== lastElement) {
+      lastElement = element;
+      lastMarked = element.hasAttributes() && markedWith(element, isAnyMarker);
+    }
+    return lastMarked;
+  };
+
   const captchaElement = (element: Element): boolean => {
     if (element.localName === 'iframe') {
       const src = element.getAttribute('src') ?? '';
       return CAPTCHA_FRAME_PATTERN.test(src) && !INVISIBLE_CAPTCHA_PATTERN.test(src);
     }
-    return markedWith(element, isCaptchaMarker);
+    return marked(element) && markedWith(element, isCaptchaMarker);
   };
 
   return {
     consentRegion(element, position) {
-      if (markedWith(element, isConsentMarker)) {
+      if (marked(element) && markedWith(element, isConsentMarker)) {
         return true;
       }
       // Banners without telling class names are fixed boxes or dialogs that talk about cookies.
+      const role = position === 'fixed' ? null : element.getAttribute('role');
       const boxed =
         position === 'fixed' ||
         element.localName === 'dialog' ||
-        element.getAttribute('role') === 'dialog' ||
-        element.getAttribute('role') === 'alertdialog';
+        role === 'dialog' ||
+        role === 'alertdialog';
       return boxed && /cookie|consent|gdpr/i.test((element.textContent ?? '').slice(0, 3000));
     },
     element(element, visible) {
@@ -80,10 +96,9 @@ export function createSignalCollector(): SignalCollector {
       if (!signals.captcha && captchaElement(element)) {
         signals.captcha = true;
       }
-      if (tag === 'dialog' || element.getAttribute('aria-modal') === 'true') {
-        const modal =
-          element.getAttribute('aria-modal') === 'true' ||
-          (tag === 'dialog' && safeMatches(element, ':modal'));
+      const ariaModal = element.hasAttributes() && element.getAttribute('aria-modal') === 'true';
+      if (tag === 'dialog' || ariaModal) {
+        const modal = ariaModal || (tag === 'dialog' && safeMatches(element, ':modal'));
         signals.modal_dialog ||= modal;
       } else if (tag === 'article') {
         articles += 1;
@@ -92,14 +107,13 @@ export function createSignalCollector(): SignalCollector {
         longParagraphs += 1;
       }
     },
-    children(children) {
-      if (children.length < 3) {
+    children(parent) {
+      if (parent.childElementCount < 3) {
         return;
       }
       // Per tag, then per class: no key string is built per child.
       counts.clear();
-      for (let i = 0; i < children.length; i += 1) {
-        const child = children[i]!;
+      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
         const tag = child.localName;
         if (!REPEATABLE_TAGS.has(tag)) {
           continue;

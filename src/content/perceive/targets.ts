@@ -16,13 +16,15 @@ function tabIndexAtLeastZero(element: Element): boolean {
 }
 
 /**
- * Whether an element is an action target. `pointer` is its own `cursor: pointer`,
+ * Whether an element is an action target. `role` is its explicit role (explicitRole),
+ * `pointer` its own `cursor: pointer`,
  * `parentPointer` the parent's:
  * cursor is inherited, so only the element where it starts counts (the icon inside a link is
  * not a second target). `insideTarget` drops heuristic targets nested in a listed target.
  */
 export function targetKind(
   element: Element,
+  role: string | null,
   ownPointer: boolean,
   parentPointer: boolean,
   insideTarget: boolean,
@@ -34,7 +36,6 @@ export function targetKind(
   if (isNativeControl(element)) {
     return 'native';
   }
-  const role = explicitRole(element);
   const pointer = ownPointer && !parentPointer;
   const handler = element.hasAttribute('onclick');
   if (role && WIDGET_ROLES.has(role)) {

@@ -57,15 +57,6 @@ export function place(element: Element, clip: Box | null, layout: LayoutCache): 
   return { box, visible, inViewport: intersect(visible, layout.viewport) !== null };
 }
 
-/** Whether CSS hides the element itself (ancestors are tracked by the walk). */
-export function hiddenByStyle(element: Element, invisible: boolean): boolean {
-  if (invisible) {
-    return true;
-  }
-  // checkVisibility (Chrome 105+) also catches content-visibility:hidden ancestors.
-  return typeof element.checkVisibility === 'function' && !element.checkVisibility();
-}
-
 function hitsTarget(element: Element, hit: Element | null): boolean {
   if (!hit) {
     return false;

@@ -1,6 +1,5 @@
 /** Element-level rules of the walk: what is skipped, blocked, a heading or a leaf. */
 import { shadowRootOf } from '../dom/platform';
-import { explicitRole } from './targets';
 
 export const SKIPPED_TAGS = new Set([
   'script',
@@ -27,13 +26,13 @@ export const ELEMENT_NODE = 1;
 
 const HEADING_LEVELS = new Map([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, level]));
 
-// Asked of every rendered element: a map lookup and one attribute test in the common case.
-export const headingLevel = (element: Element): number => {
+// Asked of every rendered element with its explicit role: a map lookup in the common case.
+export const headingLevel = (element: Element, role: string | null): number => {
   const level = HEADING_LEVELS.get(element.localName);
   if (level) {
     return level;
   }
-  if (element.hasAttribute('role') && explicitRole(element) === 'heading') {
+  if (role === 'heading') {
     return Number(element.getAttribute('aria-level')) || 2;
   }
   return 0;
@@ -50,6 +49,11 @@ export const isRestyledControl = (element: Element): boolean =>
  */
 export const textOnlyBox = (element: Element): boolean =>
   element.localName !== 'slot' && element.localName !== 'details' && !shadowRootOf(element);
+
+// Rendering skips the element's content (content-visibility: hidden, hidden=until-found):
+// the walk stands in for checkVisibility() on every descendant (a call per target).
+export const skipsContent = (style: CSSStyleDeclaration): boolean =>
+  style.contentVisibility === 'hidden';
 
 export const isFrameTag = (tag: string): boolean => tag === 'iframe' || tag === 'frame';
 

@@ -2,8 +2,8 @@ import { shadowRootOf } from '../dom/platform';
 import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
 import { createOutline, type OutlineBuilder } from './outline';
 import type { SignalCollector } from './signals';
-import { targetKind, type TargetKind } from './targets';
-import { hiddenByStyle, isOccluded, place, type Placement } from './visibility';
+import { explicitRole, targetKind, type TargetKind } from './targets';
+import { isOccluded, place, type Placement } from './visibility';
 import {
   blocks,
   closedDetails,
@@ -12,6 +12,7 @@ import {
   isFrameTag,
   isRestyledControl,
   LEAF_TAGS,
+  skipsContent,
   queryModal,
   SKIPPED_TAGS,
   TEXT_NODE,
@@ -32,6 +33,8 @@ export interface Found {
   parent: number;
   /** Whether it sits in a cookie-consent region (signals). */
   consent: boolean;
+  /** Covered by an element met later in the walk (see `occluders`): not to be listed. */
+  occluded?: boolean;
 }
 
 export interface FoundFrame {
@@ -73,7 +76,13 @@ export function walk(
   // Filled by each element right before its children's state is derived from it.
   const own = scratchOwn();
 
-  const locate = (element: Element, clip: Box | null) => {
+  // Only positioned elements and stacking contexts paint over in-flow content, and hit tests
+  // cost a walk over the siblings at the point (a long list makes each one slow). Until such
+  // an element has been met, targets are hit-tested after the walk, and only if one shows up.
+  let occluders = false;
+  const unchecked: [Found, Element][] = [];
+
+  const locate = (element: Element, clip: Box | null, deferrable: boolean) => {
     if (!options.layout) {
       return { placement: null, shown: true, inViewport: true };
     }
@@ -81,12 +90,13 @@ export function walk(
     if (!placement) {
       return { placement, shown: false, inViewport: false };
     }
-    const shown = !(placement.inViewport && isOccluded(element, placement, layout));
+    const test = placement.inViewport && (occluders || !deferrable);
+    const shown = !(test && isOccluded(element, placement, layout));
     return { placement, shown, inViewport: placement.inViewport };
   };
 
   const add = (element: Element, kind: TargetKind, inh: Inherited, clip: Box | null): number => {
-    const { placement, shown, inViewport } = locate(element, clip);
+    const { placement, shown, inViewport } = locate(element, clip, true);
     if (!shown || (options.scope === 'viewport' && !inViewport)) {
       return -1;
     }
@@ -102,28 +112,35 @@ export function walk(
         consent: inh.consent,
       }) - 1;
     outline.element(index);
+    if (!occluders && inViewport && placement) {
+      unchecked.push([found[index]!, element]);
+    }
     return index;
   };
 
-  const visitText = (nodes: NodeListOf<ChildNode>) => {
-    for (let i = 0; i < nodes.length; i += 1) {
-      const node = nodes[i]!;
+  // Children are walked by sibling links: a childNodes list would be created (and kept) for
+  // every node of the page.
+  const visitText = (parent: Node) => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === TEXT_NODE) {
         outline.text(node.nodeValue ?? '');
       }
     }
   };
 
-  const visitChildren = (nodes: ArrayLike<Node>, inh: Inherited) => {
-    for (let i = 0; i < nodes.length; i += 1) {
-      const node = nodes[i]!;
-      if (node.nodeType === TEXT_NODE) {
-        if (inh.textShown && !inh.quiet) {
-          outline.text(node.nodeValue ?? '');
-        }
-      } else if (node.nodeType === ELEMENT_NODE) {
-        visitElement(node as Element, inh);
+  const visitNode = (node: Node, inh: Inherited) => {
+    if (node.nodeType === TEXT_NODE) {
+      if (inh.textShown && !inh.quiet) {
+        outline.text(node.nodeValue ?? '');
       }
+    } else if (node.nodeType === ELEMENT_NODE) {
+      visitElement(node as Element, inh);
+    }
+  };
+
+  const visitChildren = (parent: Node, inh: Inherited) => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      visitNode(node, inh);
     }
   };
 
@@ -150,9 +167,8 @@ export function walk(
       return;
     }
     const shadow = shadowRootOf(element);
-    const lists = shadow ? [shadow.children, element.children] : [element.children];
-    for (const children of lists) {
-      for (const child of children) {
+    for (const parent of shadow ? [shadow, element] : [element]) {
+      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
         if (SKIPPED_TAGS.has(child.localName)) {
           continue;
         }
@@ -163,7 +179,7 @@ export function walk(
         const position = style.position;
         if (position === 'fixed' || position === 'absolute' || isFrameTag(child.localName)) {
           visitElement(child, inh);
-        } else {
+        } else if (!skipsContent(style)) {
           const blocked = inh.blocked || blocks(child);
           signals.element(child, !blocked);
           skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
@@ -183,9 +199,14 @@ export function walk(
       return;
     }
     const invisible = isInvisible(style);
-    const blocked = (inh.blocked && element !== modal) || blocks(element);
+    // Attribute-free elements (most list items, spans, cells) skip every attribute test.
+    const attributed = element.hasAttributes();
+    const role = attributed ? explicitRole(element) : null;
+    const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
+    // A transform moves an in-flow box over its neighbours (and paints it above them).
+    occluders ||= position !== 'static' || style.transform !== 'none';
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
     const styleShown = !transparent && !invisible;
     const consent =
@@ -193,7 +214,7 @@ export function walk(
     signals.element(element, styleShown && !blocked);
 
     if (isFrameTag(tag)) {
-      const { placement, shown, inViewport } = locate(element, clip);
+      const { placement, shown, inViewport } = locate(element, clip, false);
       const visible = shown && styleShown && !blocked && (!options.layout || placement !== null);
       frames.push({ element, placement, visible });
       if (visible && (options.scope === 'page' || inViewport)) {
@@ -208,10 +229,12 @@ export function walk(
 
     let index = -1;
     const pointer = style.cursor === 'pointer';
-    const kind = blocked ? null : targetKind(element, pointer, inh.pointer, inh.target >= 0);
+    const kind = blocked ? null : targetKind(element, role, pointer, inh.pointer, inh.target >= 0);
     if (kind && !listed.has(element)) {
+      // An element with display:contents has no box of its own to act on.
       const visible =
-        !hiddenByStyle(element, invisible) &&
+        !invisible &&
+        display !== 'contents' &&
         (!transparent || (kind === 'native' && isRestyledControl(element)));
       index = visible ? add(element, kind, inh, clip) : -1;
     } else if (tag === 'label' && !blocked && styleShown) {
@@ -223,7 +246,7 @@ export function walk(
     if (block) {
       outline.flush();
     }
-    const level = headingLevel(element);
+    const level = headingLevel(element, role);
     const textShown = styleShown && !blocked && inViewportForText(element, clip, inh);
     if (level && textShown && !inh.quiet && index < 0) {
       outline.heading(level, element.textContent ?? '');
@@ -233,8 +256,10 @@ export function walk(
     } else if (element.firstElementChild === null && textOnlyBox(element)) {
       // Text alone inherits nothing but whether it shows: no child state to derive.
       if (textShown && !inh.quiet && index < 0 && !level) {
-        visitText(element.childNodes);
+        visitText(element);
       }
+    } else if (skipsContent(style)) {
+      // content-visibility: hidden (also hidden=until-found): nothing inside renders.
     } else {
       own.clip = clip;
       own.blocked = blocked;
@@ -267,13 +292,15 @@ export function walk(
   const descend = (element: Element, inh: Inherited) => {
     const shadow = shadowRootOf(element);
     if (shadow) {
-      visitChildren(shadow.childNodes, inh);
+      visitChildren(shadow, inh);
       return;
     }
     if (element.localName === 'slot') {
       const assigned = (element as HTMLSlotElement).assignedNodes();
       if (assigned.length > 0) {
-        visitChildren(assigned, inh);
+        for (const node of assigned) {
+          visitNode(node, inh);
+        }
         return;
       }
     }
@@ -284,8 +311,8 @@ export function walk(
       }
       return;
     }
-    signals.children(element.children);
-    visitChildren(element.childNodes, inh);
+    signals.children(element);
+    visitChildren(element, inh);
   };
 
   const labelledHiddenControl = (label: HTMLLabelElement, inh: Inherited, clip: Box | null) => {
@@ -311,5 +338,10 @@ export function walk(
     visitElement(html, rootState(modal !== null));
   }
   outline.flush();
+  if (occluders) {
+    for (const [item, element] of unchecked) {
+      item.occluded = isOccluded(element, item.placement!, layout);
+    }
+  }
   return { found, frames, outline };
 }

@@ -116,6 +116,7 @@ export function perceive(
   const walked = walk(doc, layout, signals, { scope: options.scope, layout: hasLayout });
   const walkedAt = performance.now();
   const registry = registryOf(doc);
+  registry.beginPass();
   const unique = createIdUniqueness();
   const siblings = createSiblingIndex();
   const nameOptions = {

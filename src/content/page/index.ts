@@ -1,3 +1,4 @@
+import { withLabelCache } from '../dom/labels';
 /**
  * Page content of one frame (`data` of an observation): markdown, images and structured metadata.
  * One walk over the live DOM yields the visible page, its media and its hidden elements; an
@@ -49,6 +50,10 @@ function selectRoot(doc: Document, selector: string | undefined): Element | null
 }
 
 export function extractPage(doc: Document, options: ExtractPageOptions): FramePage {
+  return withLabelCache(() => extractPageOnce(doc, options));
+}
+
+function extractPageOnce(doc: Document, options: ExtractPageOptions): FramePage {
   const styles = createStyleCache();
   const visibility = createVisibility(styles, options.isVisible);
   const media: Element[] = [];

@@ -2,6 +2,7 @@
 // dom-accessibility-api's falls short of what Chromium exposes: spacing decided by layout
 // (inline vs block) instead of trimming at every level, shadow roots and slots, aria-labelledby
 // over hidden nodes, embedded controls in labels and the tooltip of a presentational image.
+import { labelsOf } from '../dom/labels';
 import {
   contentNodes,
   embeddedValue,
@@ -161,8 +162,8 @@ class Computation {
         return fromInput;
       }
     }
-    const labels = (element as HTMLInputElement).labels;
-    if (labels?.length) {
+    const labels = labelsOf(element);
+    if (labels.length > 0) {
       // The control is inside its own label: it must not name itself from there.
       this.used.add(element);
       const step = { referenced: false, recursion: true, hiddenAllowed: false };

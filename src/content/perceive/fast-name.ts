@@ -6,6 +6,7 @@
  * of the naming time on a 12k-element list). Anything the shortcut cannot answer exactly falls back to the full
  * computation: a null result means "ask accname".
  */
+import { labelsOf } from '../dom/labels';
 import { isExcluded, isHiddenRoot, isInvisible } from './accname-dom';
 import type { PseudoContentCheck } from './pseudo-rules';
 
@@ -100,7 +101,7 @@ export function textOnlyName(element: Element, options: FastNameOptions): string
     return null;
   }
   // A <label for> names a button before its content does (2D).
-  if (!link && ((element as HTMLButtonElement).labels?.length ?? 0) > 0) {
+  if (!link && labelsOf(element).length > 0) {
     return null;
   }
   return ownText(element, options, options.rendered === true);
@@ -111,9 +112,9 @@ function wrappingLabelName(input: HTMLInputElement, options: FastNameOptions): s
   if ((input.type !== 'checkbox' && input.type !== 'radio') || !plain(input)) {
     return null;
   }
-  const labels = input.labels;
+  const labels = labelsOf(input);
   const label = input.parentElement;
-  if (!labels || labels.length !== 1 || labels[0] !== label || !label || !plain(label)) {
+  if (labels.length !== 1 || labels[0] !== label || !label || !plain(label)) {
     return null;
   }
   if (!onlyText(label, input)) {

@@ -1,5 +1,6 @@
 import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/frame-snapshot';
 import { frameTokenOf } from '../dom/frame-tokens';
+import { withLabelCache } from '../dom/labels';
 import { accessibleName, describe, pureAccessibleName, valueOf } from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
@@ -108,6 +109,14 @@ export function perceive(
   options: PerceiveOptions,
   environment: PerceiveEnvironment = {},
 ): Perception {
+  return withLabelCache(() => perceiveOnce(doc, options, environment));
+}
+
+function perceiveOnce(
+  doc: Document,
+  options: PerceiveOptions,
+  environment: PerceiveEnvironment,
+): Perception {
   const started = performance.now();
   const hasLayout = environment.layout ?? true;
   const view = doc.defaultView ?? window;
@@ -204,8 +213,8 @@ export function perceive(
 export function namesOf(doc: Document, selector: string): string[] {
   const layout = createLayoutCache(doc.defaultView ?? window);
   const options = { getComputedStyle: layout.computedStyle, pseudoElements: true };
-  return Array.from(doc.querySelectorAll(selector), (element) =>
-    pureAccessibleName(element, options),
+  return withLabelCache(() =>
+    Array.from(doc.querySelectorAll(selector), (element) => pureAccessibleName(element, options)),
   );
 }
 

@@ -1,3 +1,4 @@
+import { labelsOf } from '../dom/labels';
 import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
 
 /** Where a rendered element is, once clipping is applied. */
@@ -66,8 +67,7 @@ function hitsTarget(element: Element, hit: Element | null): boolean {
     // not that something covers it.
     return true;
   }
-  const labels = (element as HTMLInputElement).labels;
-  return labels ? Array.from(labels).some((label) => label === hit || label.contains(hit)) : false;
+  return labelsOf(element).some((label) => label === hit || label.contains(hit));
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Element-level rules of the walk: what is skipped, blocked, a heading or a leaf. */
+import { labelsOf } from '../dom/labels';
 import { shadowRootOf } from '../dom/platform';
 
 export const SKIPPED_TAGS = new Set([
@@ -39,8 +40,7 @@ export const headingLevel = (element: Element, role: string | null): number => {
 };
 
 // A native control made transparent is usually restyled through its label, and still works.
-export const isRestyledControl = (element: Element): boolean =>
-  ((element as HTMLInputElement).labels?.length ?? 0) > 0;
+export const isRestyledControl = (element: Element): boolean => labelsOf(element).length > 0;
 
 /**
  * An element whose content is its light-DOM text only: no shadow root, not a slot (its

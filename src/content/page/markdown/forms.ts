@@ -9,6 +9,7 @@
  * - submit/reset/button inputs: `[Sign in]` (button elements are rendered by the walk, whose
  *   content the converter wraps in the same brackets).
  */
+import { labelsOf } from '../../dom/labels';
 
 const NO_TEXT_INPUT_TYPES = new Set(['hidden']);
 const BUTTON_INPUT_TYPES = new Set(['submit', 'reset', 'button', 'image']);
@@ -67,8 +68,7 @@ function ariaLabel(control: Element): string {
 
 /** The field's name as people read it: `<label>`, then ARIA, then title. */
 export function controlLabel(control: Element): string {
-  const labels = (control as HTMLInputElement).labels;
-  for (const label of labels ?? []) {
+  for (const label of labelsOf(control)) {
     const text = cleanInline(labelText(label));
     if (text) {
       return text.replace(/\s*[:*]+$/, '');
@@ -107,10 +107,10 @@ export function controlText(control: Element): string | null {
     return null;
   }
   if (type === 'checkbox') {
-    return `${input.checked ? '[x]' : '[ ]'}${input.labels?.length ? '' : label ? ` ${label}` : ''}`;
+    return `${input.checked ? '[x]' : '[ ]'}${labelsOf(input).length ? '' : label ? ` ${label}` : ''}`;
   }
   if (type === 'radio') {
-    return `${input.checked ? '(x)' : '( )'}${input.labels?.length ? '' : label ? ` ${label}` : ''}`;
+    return `${input.checked ? '(x)' : '( )'}${labelsOf(input).length ? '' : label ? ` ${label}` : ''}`;
   }
   if (BUTTON_INPUT_TYPES.has(type)) {
     const text = cleanInline(

@@ -3,7 +3,7 @@
 // observed through the real bridge with the default options and with `scope: 'page'`. Each page
 // is bounded (PAGE_TIMEOUT_MS) and a failure is recorded, not fatal. Prints markdown tables;
 // skips when the corpus is absent. EVAL_PAGES=N caps the pages, EVAL_ONLY=<substring> picks
-// files, EVAL_OUT=<file> writes the per-page results as JSON.
+// files, EVAL_OUT=<file> writes the per-page results as JSON, EVAL_DUMP=<dir> every answer.
 import { readdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createTabsightClient, type TabsightClient } from '../src/client';

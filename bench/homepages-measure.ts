@@ -1,7 +1,9 @@
 /** One homepage of the corpus observed through the bridge: what `eval:homepages` records. */
 import type { Page, Worker } from '@playwright/test';
 import { BridgeHttpError, type TabsightClient } from '../src/client';
-import type { ObserveRequestInput } from '../src/shared/schema/observation';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Observation, ObserveRequestInput } from '../src/shared/schema/observation';
 import { collectInPage } from './support';
 
 /** Past this a page counts as stuck; the bridge's own call timeout (15 s) should answer first. */
@@ -26,6 +28,9 @@ export interface ModeResult {
   descriptionChars?: number;
   markdownChars?: number;
   answerChars?: number;
+  images?: number;
+  /** What a successful answer says went wrong inside it (markdown or metadata extraction). */
+  notes?: string[];
 }
 
 export interface PageResult {
@@ -33,6 +38,22 @@ export interface PageResult {
   /** Set when the page did not reach `load` in time; it is still observed as it stands. */
   loadError?: string;
   modes: Partial<Record<Mode, ModeResult>>;
+}
+
+const DUMP_DIR = process.env.EVAL_DUMP;
+
+/** A 200 can still carry a failure: extractPage and extractStructured report theirs in-band. */
+function degradations(answer: Observation): string[] {
+  const notes: string[] = [];
+  const markdown = answer.data?.markdown ?? '';
+  if (markdown.startsWith('[markdown extraction failed')) {
+    notes.push(markdown.slice(0, 160));
+  }
+  const structured = answer.data?.structured;
+  if (structured && !structured.success) {
+    notes.push(`structured: ${(structured.error ?? '').slice(0, 160)}`);
+  }
+  return notes;
 }
 
 export class Timeout extends Error {}
@@ -67,8 +88,9 @@ async function observeOnce(
 ): Promise<ModeResult> {
   const start = performance.now();
   let result: ModeResult;
+  let answer: Observation;
   try {
-    const answer = await within(deadline - Date.now(), client.observe(sessionId, MODES[mode]));
+    answer = await within(deadline - Date.now(), client.observe(sessionId, MODES[mode]));
     result = {
       ok: true,
       observeMs: performance.now() - start,
@@ -76,9 +98,18 @@ async function observeOnce(
       descriptionChars: answer.space.description.length,
       markdownChars: answer.data?.markdown.length ?? 0,
       answerChars: JSON.stringify(answer).length,
+      images: answer.data?.images.length ?? 0,
+      notes: degradations(answer),
     };
   } catch (err) {
     return failure(err, performance.now() - start);
+  }
+  if (DUMP_DIR) {
+    mkdirSync(DUMP_DIR, { recursive: true });
+    writeFileSync(
+      path.join(DUMP_DIR, `${path.basename(tab.url())}.${mode}.json`),
+      JSON.stringify(answer),
+    );
   }
   // In-page timings come from the content script itself, as the worker would ask it.
   const snapshot = await within(

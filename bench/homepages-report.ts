@@ -44,6 +44,7 @@ function top(results: PageResult[], mode: Mode, key: (r: ModeResult) => number, 
       perceive: r.inPage?.perceive ?? NaN,
       content: r.inPage?.page ?? NaN,
       actions: r.actions ?? 0,
+      images: r.images ?? 0,
       'description kB': kb(r.descriptionChars ?? 0),
       'markdown kB': kb(r.markdownChars ?? 0),
       'answer kB': kb(r.answerChars ?? 0),
@@ -65,6 +66,15 @@ export function report(results: PageResult[], modes: Mode[]): void {
   console.log(`\nFailures (${failures.length}):\n`);
   if (failures.length) {
     printTable(failures);
+  }
+  const degraded = results.flatMap((p) =>
+    modes.flatMap((mode) =>
+      (p.modes[mode]?.notes ?? []).map((note) => ({ file: p.file, mode, note })),
+    ),
+  );
+  console.log(`\nAnswers that report a failure inside a 200 (${degraded.length}):\n`);
+  if (degraded.length) {
+    printTable(degraded);
   }
   const notLoaded = results.filter((p) => p.loadError);
   if (notLoaded.length) {

@@ -5,6 +5,7 @@
  */
 import type { ImageCategory, ImageData } from '@shared/schema/observation';
 import { MAX_DATA_URL_CHARS, absoluteUrl, imageSource } from './urls';
+import { limitImages } from './image-limits';
 import type { StyleCache } from './visibility';
 
 const ICON_MAX_PX = 32;
@@ -203,7 +204,7 @@ export function collectImages(
       found.push(image);
     }
   }
-  return mergeByUrl(found);
+  return limitImages(mergeByUrl(found));
 }
 
 /** One entry per URL, keeping the strongest category and the longest description. */

@@ -28,7 +28,7 @@ const COMMENT_NODE = 8;
 
 // Attributes that make accname take another step than name from content (2B, 2C, aria-owns
 // children, 2A hidden, explicit roles and their presentational conflicts).
-const NAMING_ATTRIBUTES = ['role', 'aria-label', 'aria-labelledby', 'aria-owns', 'hidden'];
+const NAMING_ATTRIBUTES = new Set(['role', 'aria-label', 'aria-labelledby', 'aria-owns', 'hidden']);
 
 // Only text (and comments, which accname skips); `control` may be the one element inside.
 function onlyText(element: Element, control: Element | null = null): boolean {
@@ -40,13 +40,20 @@ function onlyText(element: Element, control: Element | null = null): boolean {
   return true;
 }
 
+// One call for the attribute names instead of a test per naming attribute.
 function plain(element: Element): boolean {
-  for (const attribute of NAMING_ATTRIBUTES) {
-    if (element.hasAttribute(attribute)) {
+  if (!element.hasAttributes()) {
+    return true;
+  }
+  for (const name of element.getAttributeNames()) {
+    if (NAMING_ATTRIBUTES.has(name)) {
+      return false;
+    }
+    if (name === 'aria-hidden' && element.getAttribute(name) === 'true') {
       return false;
     }
   }
-  return element.getAttribute('aria-hidden') !== 'true';
+  return true;
 }
 
 // A ::before/::after `content` that adds no text: none, normal or an empty string. Anything

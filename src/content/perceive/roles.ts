@@ -52,6 +52,12 @@ export function roleOf(element: Element): string | null {
     if (tag === 'a' && element.hasAttribute('href')) {
       return 'link';
     }
+    if (tag === 'input') {
+      const type = (element as HTMLInputElement).type;
+      if (type === 'checkbox' || type === 'radio') {
+        return type;
+      }
+    }
   }
   return getRole(element);
 }

@@ -17,6 +17,7 @@ function tabIndexAtLeastZero(element: Element): boolean {
 
 /**
  * Whether an element is an action target. `role` is its explicit role (explicitRole),
+ * `attributed` whether it has any attribute at all (Element.hasAttributes),
  * `pointer` its own `cursor: pointer`,
  * `parentPointer` the parent's:
  * cursor is inherited, so only the element where it starts counts (the icon inside a link is
@@ -25,6 +26,7 @@ function tabIndexAtLeastZero(element: Element): boolean {
 export function targetKind(
   element: Element,
   role: string | null,
+  attributed: boolean,
   ownPointer: boolean,
   parentPointer: boolean,
   insideTarget: boolean,
@@ -37,7 +39,7 @@ export function targetKind(
     return 'native';
   }
   const pointer = ownPointer && !parentPointer;
-  const handler = element.hasAttribute('onclick');
+  const handler = attributed && element.hasAttribute('onclick');
   if (role && WIDGET_ROLES.has(role)) {
     // A gridcell is only a target when it does something (grids list every cell otherwise).
     if (role !== 'gridcell' || pointer || handler || tabIndexAtLeastZero(element)) {
@@ -48,7 +50,7 @@ export function targetKind(
   if (isEditableRoot(element)) {
     return 'native';
   }
-  const focusable = !role && tabIndexAtLeastZero(element);
+  const focusable = attributed && !role && tabIndexAtLeastZero(element);
   if ((pointer || handler || focusable) && !insideTarget) {
     return 'generic';
   }

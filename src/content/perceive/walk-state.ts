@@ -49,7 +49,8 @@ export interface Own {
   index: number;
   textShown: boolean;
   quiet: boolean;
-  position: string;
+  /** Positioned or transformed: the containing block of absolutely positioned children. */
+  establishes: boolean;
   pointer: boolean;
 }
 
@@ -61,7 +62,7 @@ export const scratchOwn = (): Own => ({
   index: -1,
   textShown: true,
   quiet: false,
-  position: 'static',
+  establishes: false,
   pointer: false,
 });
 
@@ -85,9 +86,7 @@ export function childState(
       clip = (clip ? intersect(clip, box) : box) ?? NOWHERE;
     }
   }
-  // Only read transform when position does not already decide it.
-  const establishes = own.position !== 'static' || style.transform !== 'none';
-  const absClip = establishes ? clip : inh.absClip;
+  const absClip = own.establishes ? clip : inh.absClip;
   const target = own.index >= 0 ? own.index : inh.target;
   const id = element.id;
   const anchor = id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor;

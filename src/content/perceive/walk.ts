@@ -205,8 +205,13 @@ export function walk(
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
-    // A transform moves an in-flow box over its neighbours (and paints it above them).
-    occluders ||= position !== 'static' || style.transform !== 'none';
+    // A transform moves an in-flow box over its neighbours (and paints it above them); read
+    // once, as it also decides where absolutely positioned children are contained.
+    let transformed: boolean | undefined;
+    if (!occluders) {
+      transformed = position === 'static' && style.transform !== 'none';
+      occluders = position !== 'static' || transformed;
+    }
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
     const styleShown = !transparent && !invisible;
     const consent =
@@ -229,7 +234,9 @@ export function walk(
 
     let index = -1;
     const pointer = style.cursor === 'pointer';
-    const kind = blocked ? null : targetKind(element, role, pointer, inh.pointer, inh.target >= 0);
+    const kind = blocked
+      ? null
+      : targetKind(element, role, attributed, pointer, inh.pointer, inh.target >= 0);
     if (kind && !listed.has(element)) {
       // An element with display:contents has no box of its own to act on.
       const visible =
@@ -268,7 +275,7 @@ export function walk(
       own.index = index;
       own.textShown = textShown;
       own.quiet = inh.quiet || index >= 0 || level > 0;
-      own.position = position;
+      own.establishes = position !== 'static' || (transformed ?? style.transform !== 'none');
       own.pointer = pointer;
       descend(element, childState(element, style, inh, own, boxes));
     }

@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   console.log(`\nGenerated list pages (median of ${RUNS} runs after a warm-up):\n`);
   printTable(rows);
 
-  if (corpusSite && corpus) {
+  if (corpusSite && corpus && PAGE_LIMIT > 0) {
     const pages = readdirSync(corpus).slice(0, PAGE_LIMIT);
     const perPage: Measure[] = [];
     for (const name of pages) {

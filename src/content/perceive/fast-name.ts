@@ -23,21 +23,15 @@ export interface FastNameOptions {
   rendered?: boolean;
 }
 
-const TEXT_NODE = 3;
-const COMMENT_NODE = 8;
-
 // Attributes that make accname take another step than name from content (2B, 2C, aria-owns
 // children, 2A hidden, explicit roles and their presentational conflicts).
 const NAMING_ATTRIBUTES = new Set(['role', 'aria-label', 'aria-labelledby', 'aria-owns', 'hidden']);
 
 // Only text (and comments, which accname skips); `control` may be the one element inside.
+// In an HTML document the other children are elements: one look at the element children does.
 function onlyText(element: Element, control: Element | null = null): boolean {
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== TEXT_NODE && node.nodeType !== COMMENT_NODE && node !== control) {
-      return false;
-    }
-  }
-  return true;
+  const first = element.firstElementChild;
+  return first === null || (first === control && first.nextElementSibling === null);
 }
 
 // One call for the attribute names instead of a test per naming attribute.

@@ -163,7 +163,7 @@ function perceiveOnce(
     }));
     listedIds.set(item.element, localId);
     const value = valueOf(item.element, cls);
-    listed.set(index, {
+    const element: FrameElement = {
       local_id: localId,
       type: cls.type,
       role: cls.role,
@@ -171,9 +171,15 @@ function perceiveOnce(
       description: describe(item.element, cls, name, value),
       in_viewport: item.inViewport,
       rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
-      ...(value === undefined ? {} : { value }),
-      ...(options.selectors ? { selector: frameSelector(item.element, unique, siblings) } : {}),
-    });
+    };
+    // Set in place rather than spread from a scratch object per element.
+    if (value !== undefined) {
+      element.value = value;
+    }
+    if (options.selectors) {
+      element.selector = frameSelector(item.element, unique, siblings);
+    }
+    listed.set(index, element);
   });
 
   const describedAt = performance.now();

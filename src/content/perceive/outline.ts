@@ -31,6 +31,10 @@ export function createOutline(): OutlineBuilder {
   const items: OutlineItem[] = [];
   let buffer = '';
   const flush = () => {
+    // Every listed element and block boundary flushes, most often with nothing buffered.
+    if (buffer === '') {
+      return;
+    }
     const text = normalizeSpace(buffer);
     buffer = '';
     if (text) {

@@ -108,7 +108,9 @@ export function createSignalCollector(): SignalCollector {
       }
     },
     children(parent) {
-      if (parent.childElementCount < 3) {
+      // A parent with no more children than the longest run so far cannot make a longer one
+      // (a list's items, visited after the list, are all skipped so).
+      if (parent.childElementCount <= Math.max(2, repeated)) {
         return;
       }
       // Per tag, then per class: no key string is built per child.

@@ -2,6 +2,7 @@ import { shadowRootOf } from '../dom/platform';
 import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
 import { createOutline, type OutlineBuilder } from './outline';
 import type { SignalCollector } from './signals';
+import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { isOccluded, place, type Placement } from './visibility';
 import {
@@ -120,14 +121,6 @@ export function walk(
 
   // Children are walked by sibling links: a childNodes list would be created (and kept) for
   // every node of the page.
-  const visitText = (parent: Node) => {
-    for (let node = parent.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === TEXT_NODE) {
-        outline.text(node.nodeValue ?? '');
-      }
-    }
-  };
-
   const visitNode = (node: Node, inh: Inherited) => {
     if (node.nodeType === TEXT_NODE) {
       if (inh.textShown && !inh.quiet) {
@@ -233,7 +226,13 @@ export function walk(
     }
 
     let index = -1;
-    const pointer = style.cursor === 'pointer';
+    // What the element's children are: none to visit (a leaf, or text only), or a subtree.
+    const leaf = LEAF_TAGS.has(tag);
+    const textOnly = !leaf && element.firstElementChild === null && textOnlyBox(element);
+    // The cursor tells heuristic targets and where a pointer area starts for the children: a
+    // native control with no element inside has use for neither.
+    const pointer =
+      (leaf || textOnly) && isNativeControl(element) ? false : style.cursor === 'pointer';
     const kind = blocked
       ? null
       : targetKind(element, role, attributed, pointer, inh.pointer, inh.target >= 0);
@@ -258,12 +257,13 @@ export function walk(
     if (level && textShown && !inh.quiet && index < 0) {
       outline.heading(level, element.textContent ?? '');
     }
-    if (LEAF_TAGS.has(tag)) {
+    if (leaf) {
       // Children are options, UA widgets or graphics, read through the element itself.
-    } else if (element.firstElementChild === null && textOnlyBox(element)) {
+    } else if (textOnly) {
       // Text alone inherits nothing but whether it shows: no child state to derive.
       if (textShown && !inh.quiet && index < 0 && !level) {
-        visitText(element);
+        // Without element children, textContent is exactly the text children joined.
+        outline.text(element.textContent ?? '');
       }
     } else if (skipsContent(style)) {
       // content-visibility: hidden (also hidden=until-found): nothing inside renders.

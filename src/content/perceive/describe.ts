@@ -20,6 +20,41 @@ export type NameOptions = FastNameOptions;
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
 
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+// Their text is source or an inert copy, never shown: a <script> inside a <select> (a
+// `document.write` of its options) must not become the name of what holds it.
+const UNRENDERED_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+
+/**
+ * The element's text without what never renders (UNRENDERED_TAGS), up to about `max`
+ * characters: a walk over the nodes, no layout read.
+ */
+export function renderedText(root: Element, max: number): string {
+  let text = '';
+  const visit = (parent: Node): void => {
+    for (let node = parent.firstChild; node && text.length < max; node = node.nextSibling) {
+      if (node.nodeType === TEXT_NODE) {
+        text += node.nodeValue ?? '';
+      } else if (
+        node.nodeType === ELEMENT_NODE &&
+        !UNRENDERED_TAGS.has((node as Element).localName)
+      ) {
+        visit(node);
+      }
+    }
+  };
+  visit(root);
+  return text.slice(0, max);
+}
+
+// Form controls get no name from their content: a select's options and a text area's text are
+// its value, which the description already shows (`selected=…`, `value=…`).
+const contentlessControl = (element: Element): boolean =>
+  element instanceof HTMLInputElement ||
+  element instanceof HTMLSelectElement ||
+  element instanceof HTMLTextAreaElement;
+
 /** The W3C accessible name (./accname; the accname eval measures it). */
 export function pureAccessibleName(element: Element, options: NameOptions): string {
   // Checked equal to the full computation on the e2e pages, the readability corpus and WPT.
@@ -46,9 +81,7 @@ export function accessibleName(element: Element, options: NameOptions): string {
     (element instanceof HTMLInputElement && !isPassword(element) ? element.value : null) ??
     element.querySelector('img[alt]')?.getAttribute('alt') ??
     // A generic clickable (a div with a click handler) has no name from content in accname.
-    (element instanceof HTMLInputElement
-      ? ''
-      : truncate(element.textContent ?? '', NAME_MAX_CHARS * 2));
+    (contentlessControl(element) ? '' : renderedText(element, NAME_MAX_CHARS * 2));
   return truncate(normalizeSpace(hint), NAME_MAX_CHARS);
 }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe as group, expect, it } from 'vitest';
-import { accessibleName, describe, renderedText } from './describe';
+import { accessibleName, describe, renderedText, shortHref } from './describe';
 import { classify } from './roles';
 
 const options = { getComputedStyle: window.getComputedStyle.bind(window), pseudoElements: false };
@@ -52,5 +52,32 @@ group('renderedText', () => {
     const text = renderedText(first('div'), 50);
     expect(text).toHaveLength(50);
     expect(text.startsWith('word word')).toBe(true);
+  });
+});
+
+group('href of unnamed links', () => {
+  const AD = `https://www.nytimes.com/adx/bin/adx_click.html?type=goto&page=homepage.nytimes.com/index.html&pos=Box1&sn2=${'a'.repeat(400)}`;
+
+  it('keeps short hrefs whole', () => {
+    expect(shortHref('/sections/world?page=2')).toBe('/sections/world?page=2');
+  });
+
+  it('keeps origin and path of a long URL and drops its query', () => {
+    expect(shortHref(AD)).toBe('https://www.nytimes.com/adx/bin/adx_click.html?…');
+  });
+
+  it('truncates a long path like other states', () => {
+    const href = `https://ad.doubleclick.net/click;${'h=v8;'.repeat(60)}`;
+    const short = shortHref(href);
+    expect(short).toHaveLength(100);
+    expect(short.endsWith('…')).toBe(true);
+  });
+
+  it('shortens the href state of an image link with no name', () => {
+    document.body.innerHTML = `<a href="${AD}"><img src="ad.gif"></a>`;
+    const link = first('a');
+    expect(describe(link, classify(link, true), '')).toBe(
+      'link (href=https://www.nytimes.com/adx/bin/adx_click.html?…)',
+    );
   });
 });

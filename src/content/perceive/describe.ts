@@ -206,6 +206,20 @@ function ariaStates(element: Element, states: string[]): void {
   }
 }
 
+/**
+ * An unnamed link is told apart by where it goes, which its origin and path say; ad and
+ * tracking links add hundreds of characters of query that tell an agent nothing.
+ * @example shortHref('https://ads.example/click?id=…400 characters') // 'https://ads.example/click?…'
+ */
+export function shortHref(href: string): string {
+  if (href.length <= VALUE_MAX_CHARS) {
+    return href;
+  }
+  const query = href.search(/[?#]/);
+  const kept = query > 0 ? `${href.slice(0, query + 1)}…` : href;
+  return truncate(kept, VALUE_MAX_CHARS);
+}
+
 /** `role "name" (states)` as SPEC section 4 shows, e.g. `button "Pay" (disabled)`. */
 export function describe(
   element: Element,
@@ -238,7 +252,7 @@ export function describe(
     states.push(`placeholder=${quote(truncate(placeholder, VALUE_MAX_CHARS))}`);
   }
   if (element.localName === 'a' && !name) {
-    states.push(`href=${element.getAttribute('href') ?? ''}`);
+    states.push(`href=${shortHref(element.getAttribute('href') ?? '')}`);
   }
   let options = '';
   if (cls.type === 'select_dropdown_option') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, LayoutCache } from './layout';
+import { classify } from './roles';
 import { createSignalCollector } from './signals';
 
 const VIEWPORT: Box = { left: 0, top: 0, right: 1280, bottom: 720 };
@@ -87,5 +88,28 @@ describe('captcha signal', () => {
       signals.element(target, true, layout, null);
     }
     expect(layout.read).toEqual([marked]);
+  });
+});
+
+describe('payment signal', () => {
+  const paymentFields = (html: string): number => {
+    const signals = createSignalCollector();
+    const host = document.createElement('form');
+    host.innerHTML = html;
+    for (const field of host.querySelectorAll('input')) {
+      signals.listed(field, classify(field, false), '', false);
+    }
+    return signals.result(document).payment_fields;
+  };
+
+  it('counts card fields by autocomplete, name or id', () => {
+    expect(paymentFields('<input autocomplete="cc-number"><input name="cvc">')).toBe(2);
+    expect(paymentFields('<input id="cc_num"><input name="cardSecurityCode">')).toBe(2);
+  });
+
+  it("does not count a captcha's security code", () => {
+    expect(paymentFields('<input id="ctl00_txtSecurityCode" name="ctl00$txtSecurityCode">')).toBe(
+      0,
+    );
   });
 });

@@ -19,8 +19,10 @@ const INVISIBLE_CAPTCHA_PATTERN = /grecaptcha-badge|size=invisible/i;
 const CHALLENGE_MIN_WIDTH_PX = 100;
 const CHALLENGE_MIN_HEIGHT_PX = 40;
 const PAYMENT_AUTOCOMPLETE = /\bcc-(number|exp|exp-month|exp-year|csc|name|type)\b/i;
+// A bare "security code" is as often a captcha's answer (`txtSecurityCode` beside a captcha
+// image) as a card's: only a card's counts.
 const PAYMENT_NAME_PATTERN =
-  /card.?(number|num|no)|cc.?(num|number)|cvc|cvv|csc|security.?code|expir|cardholder/i;
+  /card.?(number|num|no|security)|cc.?(num|number)|cvc|cvv|csc|expir|cardholder/i;
 const SEARCH_PARAM_PATTERN = /[?&](q|query|search|search_query|s|k|keyword|keywords|text)=[^&]/i;
 const SEARCH_INPUT_NAMES = new Set(['q', 'query', 'search', 's', 'k', 'keyword', 'keywords']);
 const TEXT_INPUT_TYPES = new Set(['text', 'email', 'search', 'tel', 'url', 'number', '']);

@@ -20,6 +20,41 @@ export type NameOptions = FastNameOptions;
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
 
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+// Their text is source or an inert copy, never shown: a <script> inside a <select> (a
+// `document.write` of its options) must not become the name of what holds it.
+const UNRENDERED_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+
+/**
+ * The element's text without what never renders (UNRENDERED_TAGS), up to about `max`
+ * characters: a walk over the nodes, no layout read.
+ */
+export function renderedText(root: Element, max: number): string {
+  let text = '';
+  const visit = (parent: Node): void => {
+    for (let node = parent.firstChild; node && text.length < max; node = node.nextSibling) {
+      if (node.nodeType === TEXT_NODE) {
+        text += node.nodeValue ?? '';
+      } else if (
+        node.nodeType === ELEMENT_NODE &&
+        !UNRENDERED_TAGS.has((node as Element).localName)
+      ) {
+        visit(node);
+      }
+    }
+  };
+  visit(root);
+  return text.slice(0, max);
+}
+
+// Form controls get no name from their content: a select's options and a text area's text are
+// its value, which the description already shows (`selected=…`, `value=…`).
+const contentlessControl = (element: Element): boolean =>
+  element instanceof HTMLInputElement ||
+  element instanceof HTMLSelectElement ||
+  element instanceof HTMLTextAreaElement;
+
 /** The W3C accessible name (./accname; the accname eval measures it). */
 export function pureAccessibleName(element: Element, options: NameOptions): string {
   // Checked equal to the full computation on the e2e pages, the readability corpus and WPT.
@@ -46,9 +81,7 @@ export function accessibleName(element: Element, options: NameOptions): string {
     (element instanceof HTMLInputElement && !isPassword(element) ? element.value : null) ??
     element.querySelector('img[alt]')?.getAttribute('alt') ??
     // A generic clickable (a div with a click handler) has no name from content in accname.
-    (element instanceof HTMLInputElement
-      ? ''
-      : truncate(element.textContent ?? '', NAME_MAX_CHARS * 2));
+    (contentlessControl(element) ? '' : renderedText(element, NAME_MAX_CHARS * 2));
   return truncate(normalizeSpace(hint), NAME_MAX_CHARS);
 }
 
@@ -173,6 +206,20 @@ function ariaStates(element: Element, states: string[]): void {
   }
 }
 
+/**
+ * An unnamed link is told apart by where it goes, which its origin and path say; ad and
+ * tracking links add hundreds of characters of query that tell an agent nothing.
+ * @example shortHref('https://ads.example/click?id=…400 characters') // 'https://ads.example/click?…'
+ */
+export function shortHref(href: string): string {
+  if (href.length <= VALUE_MAX_CHARS) {
+    return href;
+  }
+  const query = href.search(/[?#]/);
+  const kept = query > 0 ? `${href.slice(0, query + 1)}…` : href;
+  return truncate(kept, VALUE_MAX_CHARS);
+}
+
 /** `role "name" (states)` as SPEC section 4 shows, e.g. `button "Pay" (disabled)`. */
 export function describe(
   element: Element,
@@ -205,7 +252,7 @@ export function describe(
     states.push(`placeholder=${quote(truncate(placeholder, VALUE_MAX_CHARS))}`);
   }
   if (element.localName === 'a' && !name) {
-    states.push(`href=${element.getAttribute('href') ?? ''}`);
+    states.push(`href=${shortHref(element.getAttribute('href') ?? '')}`);
   }
   let options = '';
   if (cls.type === 'select_dropdown_option') {

@@ -1,16 +1,28 @@
 import { noSignals, type PageSignals } from '@shared/protocol/frame-snapshot';
+import { intersect, type Box, type LayoutCache } from './layout';
 import type { Classification } from './roles';
 
 const CONSENT_PATTERN = /cookie|consent|gdpr|privacy-banner/i;
 const CONSENT_ANSWER_PATTERN =
   /\b(accept|agree|allow|reject|decline|refuse|deny|got it|ok|okay|necessary|manage|preferences|akzeptieren|accepter|aceptar)\b/i;
 const CAPTCHA_FRAME_PATTERN = /recaptcha|hcaptcha|turnstile|challenges\.cloudflare\.com|captcha/i;
-const CAPTCHA_MARKER_PATTERN = /g-recaptcha|h-captcha|cf-turnstile|captcha/i;
+// `captcha` as a word of an id, class or label (`comment-captcha`, `captchaImage`, `reCAPTCHA`,
+// `g-recaptcha`, `h-captcha`), not inside another word; camelCase humps are split first.
+const CAPTCHA_WORD_PATTERN = /(?:^|[^a-z\d])(?:re|h)?captcha(?:$|[^a-z\d])/i;
+const CAMEL_HUMP = /([a-z\d])([A-Z])/g;
+const TURNSTILE_CLASS = 'cf-turnstile';
 // reCAPTCHA v3 and invisible v2 put a badge on countless pages that never show a challenge.
 const INVISIBLE_CAPTCHA_PATTERN = /grecaptcha-badge|size=invisible/i;
+// Smaller than any challenge widget (reCAPTCHA's checkbox is 304×78 px, its compact form
+// 164×144, hCaptcha's 303×78, Turnstile's 300×65 or 150×140): an empty container or a comment
+// form's 18 px captcha icon is not a challenge in the way.
+const CHALLENGE_MIN_WIDTH_PX = 100;
+const CHALLENGE_MIN_HEIGHT_PX = 40;
 const PAYMENT_AUTOCOMPLETE = /\bcc-(number|exp|exp-month|exp-year|csc|name|type)\b/i;
+// A bare "security code" is as often a captcha's answer (`txtSecurityCode` beside a captcha
+// image) as a card's: only a card's counts.
 const PAYMENT_NAME_PATTERN =
-  /card.?(number|num|no)|cc.?(num|number)|cvc|cvv|csc|security.?code|expir|cardholder/i;
+  /card.?(number|num|no|security)|cc.?(num|number)|cvc|cvv|csc|expir|cardholder/i;
 const SEARCH_PARAM_PATTERN = /[?&](q|query|search|search_query|s|k|keyword|keywords|text)=[^&]/i;
 const SEARCH_INPUT_NAMES = new Set(['q', 'query', 'search', 's', 'k', 'keyword', 'keywords']);
 const TEXT_INPUT_TYPES = new Set(['text', 'email', 'search', 'tel', 'url', 'number', '']);
@@ -29,17 +41,41 @@ const markedWith = (element: Element, test: (value: string) => boolean): boolean
 };
 
 // Either marker: one test per attribute finds the rare elements worth the specific patterns.
-const ANY_MARKER_PATTERN = /cookie|consent|gdpr|privacy-banner|captcha/i;
+const ANY_MARKER_PATTERN = /cookie|consent|gdpr|privacy-banner|captcha|turnstile/i;
 const isAnyMarker = (value: string): boolean => ANY_MARKER_PATTERN.test(value);
+// Only reached by the rare values that passed ANY_MARKER_PATTERN, so the split may allocate.
 const isCaptchaMarker = (value: string): boolean =>
-  CAPTCHA_MARKER_PATTERN.test(value) && !INVISIBLE_CAPTCHA_PATTERN.test(value);
+  (CAPTCHA_WORD_PATTERN.test(value.replace(CAMEL_HUMP, '$1 $2')) ||
+    value.split(/\s+/).includes(TURNSTILE_CLASS)) &&
+  !INVISIBLE_CAPTCHA_PATTERN.test(value);
 const isConsentMarker = (value: string): boolean => CONSENT_PATTERN.test(value);
+
+/**
+ * Whether a challenge candidate could be in the agent's way: a box of a challenge widget's size
+ * that meets the viewport where its overflow ancestors (`clip`) let it show. Whatever the
+ * observe scope, a challenge below the fold blocks nothing the agent sees yet, and the category
+ * then does not change with the scope.
+ */
+function inTheWay(element: Element, layout: LayoutCache, clip: Box | null): boolean {
+  const box = layout.box(element);
+  const shown = clip ? intersect(box, clip) : box;
+  return (
+    shown !== null &&
+    shown.right - shown.left >= CHALLENGE_MIN_WIDTH_PX &&
+    shown.bottom - shown.top >= CHALLENGE_MIN_HEIGHT_PX &&
+    intersect(shown, layout.viewport) !== null
+  );
+}
 
 /** Page facts gathered during the walk, turned into PageSignals at the end. */
 export interface SignalCollector {
   /** Whether a rendered element starts a cookie-consent region (read by descendants). */
   consentRegion(element: Element, position: string): boolean;
-  element(element: Element, visible: boolean): void;
+  /**
+   * A rendered element; `layout` (null without a layout engine, where markers are trusted) and
+   * `clip` (its overflow ancestors' visible area) place the rare challenge candidates.
+   */
+  element(element: Element, visible: boolean, layout: LayoutCache | null, clip: Box | null): void;
   /** Counts repeated children (same tag and class) of a rendered element. */
   children(parent: Element): void;
   listed(element: Element, cls: Classification, name: string, inConsentRegion: boolean): void;
@@ -66,12 +102,18 @@ export function createSignalCollector(): SignalCollector {
     return lastMarked;
   };
 
-  const captchaElement = (element: Element): boolean => {
+  // A rendered challenge: a widget frame, or a box marked as one, unless it is the invisible
+  // kind. Markers are tested first; only the rare candidates have their box read.
+  const captchaCandidate = (element: Element): boolean => {
     if (element.localName === 'iframe') {
       const src = element.getAttribute('src') ?? '';
       return CAPTCHA_FRAME_PATTERN.test(src) && !INVISIBLE_CAPTCHA_PATTERN.test(src);
     }
-    return marked(element) && markedWith(element, isCaptchaMarker);
+    return (
+      marked(element) &&
+      markedWith(element, isCaptchaMarker) &&
+      element.getAttribute('data-size') !== 'invisible'
+    );
   };
 
   return {
@@ -88,12 +130,16 @@ export function createSignalCollector(): SignalCollector {
         role === 'alertdialog';
       return boxed && /cookie|consent|gdpr/i.test((element.textContent ?? '').slice(0, 3000));
     },
-    element(element, visible) {
+    element(element, visible, layout, clip) {
       if (!visible) {
         return;
       }
       const tag = element.localName;
-      if (!signals.captcha && captchaElement(element)) {
+      if (
+        !signals.captcha &&
+        captchaCandidate(element) &&
+        (!layout || inTheWay(element, layout, clip))
+      ) {
         signals.captcha = true;
       }
       const ariaModal = element.hasAttributes() && element.getAttribute('aria-modal') === 'true';

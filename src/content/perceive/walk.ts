@@ -174,7 +174,7 @@ export function walk(
           visitElement(child, inh);
         } else if (!skipsContent(style)) {
           const blocked = inh.blocked || blocks(child);
-          signals.element(child, !blocked);
+          signals.element(child, !blocked, boxes, null);
           skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
         }
       }
@@ -209,7 +209,7 @@ export function walk(
     const styleShown = !transparent && !invisible;
     const consent =
       inh.consent || (!blocked && styleShown && signals.consentRegion(element, position));
-    signals.element(element, styleShown && !blocked);
+    signals.element(element, styleShown && !blocked, boxes, clip);
 
     if (isFrameTag(tag)) {
       const { placement, shown, inViewport } = locate(element, clip, false);

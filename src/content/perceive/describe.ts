@@ -116,11 +116,28 @@ function listOptions(all: Element[]): string {
   return `options: ${names.join(', ')}${more}`;
 }
 
-function checkedState(element: Element): boolean | 'mixed' {
+type AttributeOf = (name: string) => string | null;
+
+/**
+ * getAttribute behind one getAttributeNames call: a description asks about fifteen attributes
+ * of an element that mostly has one or two (a link's href), each a call into the browser.
+ */
+function attributesOf(element: Element): AttributeOf {
+  if (!element.hasAttributes()) {
+    return () => null;
+  }
+  const names = element.getAttributeNames();
+  return (name) => (names.includes(name) ? element.getAttribute(name) : null);
+}
+
+function checkedState(
+  element: Element,
+  attr: AttributeOf = (name) => element.getAttribute(name),
+): boolean | 'mixed' {
   if (element instanceof HTMLInputElement) {
     return element.indeterminate ? 'mixed' : element.checked;
   }
-  const aria = element.getAttribute('aria-checked') ?? element.getAttribute('aria-pressed');
+  const aria = attr('aria-checked') ?? attr('aria-pressed');
   return aria === 'mixed' ? 'mixed' : aria === 'true';
 }
 
@@ -135,8 +152,8 @@ const DISABLEABLE_TAGS = new Set([
   'fieldset',
 ]);
 
-function isDisabled(element: Element): boolean {
-  if (element.getAttribute('aria-disabled') === 'true') {
+function isDisabled(element: Element, attr: AttributeOf): boolean {
+  if (attr('aria-disabled') === 'true') {
     return true;
   }
   // Form-associated custom elements can be disabled too; links and generic targets cannot.
@@ -170,12 +187,12 @@ export function valueOf(element: Element, cls: Classification): string | boolean
 
 const SILENT_INPUT_TYPES = new Set(['text', 'checkbox', 'radio', 'button', 'submit', 'reset']);
 
-function inputStates(input: HTMLInputElement, states: string[]): void {
+function inputStates(input: HTMLInputElement, attr: AttributeOf, states: string[]): void {
   if (!SILENT_INPUT_TYPES.has(input.type)) {
     states.push(`type=${input.type}`);
   }
   for (const attribute of ['min', 'max', 'step', 'accept', 'maxlength'] as const) {
-    const value = input.getAttribute(attribute);
+    const value = attr(attribute);
     if (value !== null) {
       states.push(`${attribute}=${value}`);
     }
@@ -185,22 +202,22 @@ function inputStates(input: HTMLInputElement, states: string[]): void {
   }
 }
 
-function ariaStates(element: Element, states: string[]): void {
-  const expanded = element.getAttribute('aria-expanded');
+function ariaStates(attr: AttributeOf, states: string[]): void {
+  const expanded = attr('aria-expanded');
   if (expanded !== null) {
     states.push(expanded === 'true' ? 'expanded' : 'collapsed');
   }
-  if (element.getAttribute('aria-selected') === 'true') {
+  if (attr('aria-selected') === 'true') {
     states.push('selected');
   }
-  const current = element.getAttribute('aria-current');
+  const current = attr('aria-current');
   if (current && current !== 'false') {
     states.push('current');
   }
-  if (element.getAttribute('aria-invalid') === 'true') {
+  if (attr('aria-invalid') === 'true') {
     states.push('invalid');
   }
-  const haspopup = element.getAttribute('aria-haspopup');
+  const haspopup = attr('aria-haspopup');
   if (haspopup && haspopup !== 'false') {
     states.push(`haspopup=${haspopup === 'true' ? 'menu' : haspopup}`);
   }
@@ -228,31 +245,32 @@ export function describe(
   value: string | boolean | undefined = valueOf(element, cls),
 ): string {
   const states: string[] = [];
+  const attr = attributesOf(element);
   if (element instanceof HTMLInputElement) {
-    inputStates(element, states);
+    inputStates(element, attr, states);
   }
-  if (isDisabled(element)) {
+  if (isDisabled(element, attr)) {
     states.push('disabled');
   }
-  if ((element as HTMLInputElement).readOnly || element.getAttribute('aria-readonly') === 'true') {
+  if ((element as HTMLInputElement).readOnly || attr('aria-readonly') === 'true') {
     states.push('readonly');
   }
-  if ((element as HTMLInputElement).required || element.getAttribute('aria-required') === 'true') {
+  if ((element as HTMLInputElement).required || attr('aria-required') === 'true') {
     states.push('required');
   }
   if (cls.type === 'check') {
-    const checked = checkedState(element);
+    const checked = checkedState(element, attr);
     states.push(checked === 'mixed' ? 'mixed' : checked ? 'checked' : 'unchecked');
-  } else if (element.hasAttribute('aria-pressed')) {
-    states.push(checkedState(element) === true ? 'pressed' : 'not pressed');
+  } else if (attr('aria-pressed') !== null) {
+    states.push(checkedState(element, attr) === true ? 'pressed' : 'not pressed');
   }
-  ariaStates(element, states);
-  const placeholder = element.getAttribute('placeholder');
+  ariaStates(attr, states);
+  const placeholder = attr('placeholder');
   if (placeholder && normalizeSpace(placeholder) !== name) {
     states.push(`placeholder=${quote(truncate(placeholder, VALUE_MAX_CHARS))}`);
   }
   if (element.localName === 'a' && !name) {
-    states.push(`href=${shortHref(element.getAttribute('href') ?? '')}`);
+    states.push(`href=${shortHref(attr('href') ?? '')}`);
   }
   let options = '';
   if (cls.type === 'select_dropdown_option') {

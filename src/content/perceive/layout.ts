@@ -22,9 +22,18 @@ export interface LayoutCache {
 }
 
 export function createLayoutCache(view: Window & typeof globalThis): LayoutCache {
-  // Not memoized: a declaration is live and cheap to get, while a map entry per rendered
-  // element (an identity hash on each wrapper) cost more than the calls it saved.
-  const style = (element: Element): CSSStyleDeclaration => view.getComputedStyle(element);
+  // A map entry per rendered element (an identity hash on each wrapper) cost more than the
+  // calls it saved; one remembered declaration serves a label's control, read for the label
+  // and again when the walk gets to it.
+  let lastStyled: Element | null = null;
+  let lastStyle: CSSStyleDeclaration | null = null;
+  const style = (element: Element): CSSStyleDeclaration => {
+    if (element !== lastStyled || !lastStyle) {
+      lastStyled = element;
+      lastStyle = view.getComputedStyle(element);
+    }
+    return lastStyle;
+  };
   // The walk asks for one element's box several times in a row (off-screen test, placement,
   // text, overflow clip) and hardly ever comes back to it later: one remembered box does.
   let lastElement: Element | null = null;

@@ -97,3 +97,38 @@ export function isOccluded(element: Element, placement: Placement, layout: Layou
   }
   return true;
 }
+
+/**
+ * Viewport scope: a box wholly outside the viewport whose content stays inside it can show
+ * nothing in the viewport, except fixed or absolutely positioned descendants.
+ */
+export function offscreenBox(element: Element, position: string, layout: LayoutCache): boolean {
+  if (position === 'fixed' || element.firstElementChild === null) {
+    return false;
+  }
+  const box = layout.box(element);
+  const doc = element.ownerDocument;
+  const root = element === doc.documentElement || element === doc.body;
+  if (root || isEmpty(box) || intersect(box, layout.viewport)) {
+    return false;
+  }
+  return (
+    element.scrollHeight <= element.clientHeight + 1 &&
+    element.scrollWidth <= element.clientWidth + 1
+  );
+}
+
+/** Viewport scope: whether an element's text shows in the viewport (an empty box: as its parent's). */
+export function textInView(
+  element: Element,
+  clip: Box | null,
+  parentShown: boolean,
+  layout: LayoutCache,
+): boolean {
+  const box = layout.box(element);
+  if (box.right <= box.left || box.bottom <= box.top) {
+    return parentShown;
+  }
+  const visible = clip ? intersect(box, clip) : box;
+  return visible !== null && intersect(visible, layout.viewport) !== null;
+}

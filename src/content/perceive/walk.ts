@@ -1,10 +1,11 @@
 import { shadowRootOf } from '../dom/platform';
-import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
+import type { Box, LayoutCache } from './layout';
 import { createOutline, type OutlineBuilder } from './outline';
 import type { SignalCollector } from './signals';
 import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
-import { isOccluded, place, type Placement } from './visibility';
+import { createOcclusionGate } from './occlusion';
+import { offscreenBox, place, textInView, type Placement } from './visibility';
 import {
   blocks,
   closedDetails,
@@ -34,7 +35,7 @@ export interface Found {
   parent: number;
   /** Whether it sits in a cookie-consent region (signals). */
   consent: boolean;
-  /** Covered by an element met later in the walk (see `occluders`): not to be listed. */
+  /** Covered by an element met later in the walk (./occlusion): not to be listed. */
   occluded?: boolean;
 }
 
@@ -77,11 +78,7 @@ export function walk(
   // Filled by each element right before its children's state is derived from it.
   const own = scratchOwn();
 
-  // Only positioned elements and stacking contexts paint over in-flow content, and hit tests
-  // cost a walk over the siblings at the point (a long list makes each one slow). Until such
-  // an element has been met, targets are hit-tested after the walk, and only if one shows up.
-  let occluders = false;
-  const unchecked: [Found, Element][] = [];
+  const occlusion = createOcclusionGate(layout);
 
   const locate = (element: Element, clip: Box | null, deferrable: boolean) => {
     if (!options.layout) {
@@ -91,8 +88,7 @@ export function walk(
     if (!placement) {
       return { placement, shown: false, inViewport: false };
     }
-    const test = placement.inViewport && (occluders || !deferrable);
-    const shown = !(test && isOccluded(element, placement, layout));
+    const shown = !occlusion.coveredNow(element, placement, deferrable);
     return { placement, shown, inViewport: placement.inViewport };
   };
 
@@ -113,9 +109,7 @@ export function walk(
         consent: inh.consent,
       }) - 1;
     outline.element(index);
-    if (!occluders && inViewport && placement) {
-      unchecked.push([found[index]!, element]);
-    }
+    occlusion.listed(found[index]!, element);
     return index;
   };
 
@@ -135,23 +129,6 @@ export function walk(
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       visitNode(node, inh);
     }
-  };
-
-  // Viewport scope: a box wholly outside the viewport whose content stays inside it can show
-  // nothing in the viewport, except fixed or absolutely positioned descendants.
-  const offscreen = (element: Element, position: string): boolean => {
-    if (!viewportOnly || position === 'fixed' || element.firstElementChild === null) {
-      return false;
-    }
-    const box = layout.box(element);
-    const root = element === doc.documentElement || element === doc.body;
-    if (root || isEmpty(box) || intersect(box, layout.viewport)) {
-      return false;
-    }
-    return (
-      element.scrollHeight <= element.clientHeight + 1 &&
-      element.scrollWidth <= element.clientWidth + 1
-    );
   };
 
   // The subtree of an off-screen box: only positioned descendants and frames get a full visit.
@@ -198,12 +175,8 @@ export function walk(
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
-    // A transform moves an in-flow box over its neighbours (and paints it above them); read
-    // once, as it also decides where absolutely positioned children are contained.
-    let transformed: boolean | undefined;
-    if (!occluders) {
-      transformed = position === 'static' && style.transform !== 'none';
-      occluders = position !== 'static' || transformed;
+    if (!occlusion.seen) {
+      occlusion.note(position, style);
     }
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
     const styleShown = !transparent && !invisible;
@@ -220,7 +193,7 @@ export function walk(
       }
       return;
     }
-    if (offscreen(element, position)) {
+    if (viewportOnly && offscreenBox(element, position, layout)) {
       skim(element, { ...inh, blocked, transparent, consent });
       return;
     }
@@ -253,7 +226,8 @@ export function walk(
       outline.flush();
     }
     const level = headingLevel(element, role);
-    const textShown = styleShown && !blocked && inViewportForText(element, clip, inh);
+    const textShown =
+      styleShown && !blocked && (!viewportOnly || textInView(element, clip, inh.textShown, layout));
     if (level && textShown && !inh.quiet && index < 0) {
       outline.heading(level, element.textContent ?? '');
     }
@@ -275,25 +249,13 @@ export function walk(
       own.index = index;
       own.textShown = textShown;
       own.quiet = inh.quiet || index >= 0 || level > 0;
-      own.establishes = position !== 'static' || (transformed ?? style.transform !== 'none');
+      own.establishes = position !== 'static' || style.transform !== 'none';
       own.pointer = pointer;
       descend(element, childState(element, style, inh, own, boxes));
     }
     if (block) {
       outline.flush();
     }
-  };
-
-  const inViewportForText = (element: Element, clip: Box | null, inh: Inherited): boolean => {
-    if (!viewportOnly) {
-      return true;
-    }
-    const box = layout.box(element);
-    if (box.right <= box.left || box.bottom <= box.top) {
-      return inh.textShown;
-    }
-    const visible = clip ? intersect(box, clip) : box;
-    return visible !== null && intersect(visible, layout.viewport) !== null;
   };
 
   const descend = (element: Element, inh: Inherited) => {
@@ -345,10 +307,6 @@ export function walk(
     visitElement(html, rootState(modal !== null));
   }
   outline.flush();
-  if (occluders) {
-    for (const [item, element] of unchecked) {
-      item.occluded = isOccluded(element, item.placement!, layout);
-    }
-  }
+  occlusion.finish();
   return { found, frames, outline };
 }

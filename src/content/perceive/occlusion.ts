@@ -8,8 +8,8 @@ import { isOccluded, type Placement } from './visibility';
  * after it, and only if one showed up later; a page without any is never hit-tested.
  */
 export interface OcclusionGate {
-  /** Called with every rendered element's style, in walk order. */
-  note(position: string, style: CSSStyleDeclaration): void;
+  /** Called for every rendered element until `seen`: whether it paints over others. */
+  note(paintsOver: boolean): void;
   /** Whether something may cover it now; false for an in-view target kept aside for later. */
   coveredNow(element: Element, placement: Placement, deferrable: boolean): boolean;
   /** A listed target: kept aside when no element that paints over others has been met yet. */
@@ -27,9 +27,8 @@ export function createOcclusionGate(layout: LayoutCache): OcclusionGate {
     get seen() {
       return seen;
     },
-    note(position, style) {
-      // A transform moves an in-flow box over its neighbours (and paints it above them).
-      seen ||= position !== 'static' || style.transform !== 'none';
+    note(paintsOver) {
+      seen ||= paintsOver;
     },
     coveredNow(element, placement, deferrable) {
       return (

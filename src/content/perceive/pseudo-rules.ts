@@ -98,7 +98,7 @@ export function createPseudoContentCheck(): PseudoContentCheck {
     if (adds === undefined) {
       adds =
         root instanceof Document || root instanceof ShadowRoot
-          ? rootMayAdd(root) || (root instanceof ShadowRoot && mayAddContent(root.host)) || false
+          ? rootMayAdd(root) || (root instanceof ShadowRoot && mayAddContent(root.host))
           : true;
       perRoot.set(root, adds);
     }

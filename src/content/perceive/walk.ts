@@ -175,8 +175,12 @@ export function walk(
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
+    // A transform moves an in-flow box over its neighbours (and paints it above them); read
+    // once here, as it also decides where absolutely positioned children are contained.
+    let transformed: boolean | undefined;
     if (!occlusion.seen) {
-      occlusion.note(position, style);
+      transformed = position === 'static' && style.transform !== 'none';
+      occlusion.note(position !== 'static' || transformed);
     }
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
     const styleShown = !transparent && !invisible;
@@ -249,7 +253,7 @@ export function walk(
       own.index = index;
       own.textShown = textShown;
       own.quiet = inh.quiet || index >= 0 || level > 0;
-      own.establishes = position !== 'static' || style.transform !== 'none';
+      own.establishes = position !== 'static' || (transformed ?? style.transform !== 'none');
       own.pointer = pointer;
       descend(element, childState(element, style, inh, own, boxes));
     }

@@ -145,6 +145,32 @@ test('leaves out a button covered by an element that comes later in the page', a
   expect(actions(o).map((a) => a.description)).toEqual(['button "Uncovered button"']);
 });
 
+// The walk reads transforms only where author CSS, an inline style or an animation can set
+// one (./author-css): each way must still reveal the in-flow element moved over a button.
+for (const via of ['sheet', 'inline', 'individual', 'animation', 'shadow']) {
+  test(`leaves out a button covered by an element moved over it (${via})`, async ({
+    client,
+    site,
+  }) => {
+    const url = site.url(`/perception/transform-cover.html?via=${via}`);
+    const { session_id } = await client.start({ url });
+    const o = await client.observe(session_id, { scope: 'page' });
+    await client.stop(session_id);
+    expect(actions(o).map((a) => a.description)).toEqual(['button "Uncovered button"']);
+  });
+}
+
+test('lists both buttons when nothing is moved over them', async ({ client, site }) => {
+  const url = site.url('/perception/transform-cover.html?via=none');
+  const { session_id } = await client.start({ url });
+  const o = await client.observe(session_id, { scope: 'page' });
+  await client.stop(session_id);
+  expect(actions(o).map((a) => a.description)).toEqual([
+    'button "Covered button"',
+    'button "Uncovered button"',
+  ]);
+});
+
 test('names include ::before/::after text from document, shadow-root and ::slotted sheets', async ({
   client,
   site,

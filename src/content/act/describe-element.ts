@@ -1,10 +1,11 @@
+import { normalizeSpace } from '@shared/text';
 import { getRole } from 'dom-accessibility-api';
 import { accessibleNameOf } from '../perceive';
 
 const TEXT_CHARS = 40;
 
 const clip = (text: string, max = TEXT_CHARS): string => {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = normalizeSpace(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 

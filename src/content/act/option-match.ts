@@ -1,10 +1,11 @@
+import { normalizeSpace } from '@shared/text';
+
 export interface OptionFacts {
   text: string;
   value: string;
 }
 
-export const normalizeOption = (text: string): string =>
-  text.replace(/\s+/g, ' ').trim().toLowerCase();
+export const normalizeOption = (text: string): string => normalizeSpace(text).toLowerCase();
 
 /**
  * The option an agent meant: exact text, exact value, then the same ignoring case and whitespace,
@@ -37,7 +38,7 @@ const MAX_LISTED_OPTIONS = 30;
 
 /** "option X not found; options are: A, B, C" (the list capped, so a country list stays short). */
 export function optionNotFound(wanted: string, options: readonly OptionFacts[]): string {
-  const names = options.map((o) => o.text.replace(/\s+/g, ' ').trim() || o.value);
+  const names = options.map((o) => normalizeSpace(o.text) || o.value);
   const listed = names.slice(0, MAX_LISTED_OPTIONS).join(', ');
   const more =
     names.length > MAX_LISTED_OPTIONS ? ` (and ${names.length - MAX_LISTED_OPTIONS} more)` : '';

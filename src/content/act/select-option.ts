@@ -1,3 +1,4 @@
+import { normalizeSpace } from '@shared/text';
 import { accessibleNameOf } from '../perceive';
 import { clickElement, isDisabled } from './click';
 import { nameOf } from './describe-element';
@@ -31,7 +32,7 @@ function selectNative(select: HTMLSelectElement, id: string, wanted: string): st
 
 const textOf = (el: Element): string => {
   const name = accessibleNameOf(el).trim();
-  return name || (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return name || normalizeSpace(el.textContent ?? '');
 };
 
 function idrefs(element: Element, attribute: string): Element[] {

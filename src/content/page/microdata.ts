@@ -1,4 +1,5 @@
 /** Top-level microdata items (`itemscope` without `itemprop`), bounded so a huge catalogue stays cheap. */
+import { normalizeSpace } from '@shared/text';
 
 const MAX_ITEMS = 50;
 const MAX_DEPTH = 4;
@@ -41,7 +42,7 @@ function propertyValue(element: Element, depth: number): unknown {
       return raw;
     }
   }
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT_CHARS);
+  return normalizeSpace(element.textContent ?? '').slice(0, MAX_TEXT_CHARS);
 }
 
 function readItem(item: Element, depth: number): MicrodataItem {

@@ -2,6 +2,7 @@
 // dom-accessibility-api's falls short of what Chromium exposes: spacing decided by layout
 // (inline vs block) instead of trimming at every level, shadow roots and slots, aria-labelledby
 // over hidden nodes, embedded controls in labels and the tooltip of a presentational image.
+import { normalizeSpace } from '@shared/text';
 import { labelsOf } from '../dom/labels';
 import {
   contentNodes,
@@ -232,5 +233,5 @@ export function computeName(element: Element, styles: StyleReader): string {
     recursion: false,
     hiddenAllowed: false,
   });
-  return name.replace(/\s+/g, ' ').trim();
+  return normalizeSpace(name);
 }

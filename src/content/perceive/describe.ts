@@ -1,3 +1,4 @@
+import { normalizeSpace } from '@shared/text';
 import { computeName } from './accname';
 import { textOnlyName, type FastNameOptions } from './fast-name';
 import type { Classification } from './roles';
@@ -6,8 +7,6 @@ export const NAME_MAX_CHARS = 200;
 const DESCRIPTION_NAME_MAX_CHARS = 100;
 const VALUE_MAX_CHARS = 100;
 const OPTIONS_MAX = 20;
-
-export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -6,9 +6,10 @@
  * of the naming time on a 12k-element list). Anything the shortcut cannot answer exactly falls back to the full
  * computation: a null result means "ask accname".
  */
+import { normalizeSpace } from '@shared/text';
 import { labelsOf } from '../dom/labels';
 import { isExcluded, isHiddenRoot, isInvisible } from './accname-dom';
-import type { PseudoContentCheck } from './pseudo-rules';
+import type { PseudoContentCheck } from './author-css';
 
 export interface FastNameOptions {
   getComputedStyle: typeof window.getComputedStyle;
@@ -60,7 +61,7 @@ function addsNoText(style: CSSStyleDeclaration): boolean {
 // The element's normalized text, when it renders as is (2A: not hidden; no generated text).
 // `shown` is what the caller knows of the element: a listed target, or an ancestor of one.
 function ownText(element: Element, options: FastNameOptions, shown: boolean): string | null {
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = normalizeSpace(element.textContent ?? '');
   // An empty text leaves the name to other steps (the tooltip, 2I): accname's business.
   if (text === '') {
     return null;

@@ -5,7 +5,7 @@ import { accessibleName, describe, pureAccessibleName, valueOf } from './describ
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
-import { createPseudoContentCheck } from './pseudo-rules';
+import { createPseudoContentCheck } from './author-css';
 import { classify } from './roles';
 import {
   createIdUniqueness,

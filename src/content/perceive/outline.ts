@@ -1,5 +1,6 @@
 import { markFrame, markId } from '@shared/protocol/frame-snapshot';
-import { normalizeSpace, truncate } from './describe';
+import { normalizeSpace } from '@shared/text';
+import { truncate } from './describe';
 
 const TEXT_BLOCK_MAX_CHARS = 300;
 const HEADING_MAX_CHARS = 150;

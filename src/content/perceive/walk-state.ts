@@ -6,6 +6,16 @@ export function isInvisible(style: CSSStyleDeclaration): boolean {
   return visibility === 'hidden' || visibility === 'collapse';
 }
 
+/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
+export function hasTransform(style: CSSStyleDeclaration): boolean {
+  return (
+    style.transform !== 'none' ||
+    style.translate !== 'none' ||
+    style.rotate !== 'none' ||
+    style.scale !== 'none'
+  );
+}
+
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
   clip: Box | null;
@@ -19,9 +29,11 @@ export interface Inherited {
   textShown: boolean;
   consent: boolean;
   anchor: string;
+  /** Whether author CSS or animations of the trees around could transform it (./author-css). */
+  transforms: boolean;
 }
 
-export const rootState = (blocked: boolean): Inherited => ({
+export const rootState = (blocked: boolean, transforms: boolean): Inherited => ({
   clip: null,
   absClip: null,
   blocked,
@@ -32,6 +44,7 @@ export const rootState = (blocked: boolean): Inherited => ({
   textShown: true,
   consent: false,
   anchor: '',
+  transforms,
 });
 
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
@@ -49,8 +62,15 @@ export interface Own {
   index: number;
   textShown: boolean;
   quiet: boolean;
-  /** Positioned or transformed: the containing block of absolutely positioned children. */
-  establishes: boolean;
+  /** Not `position: static`: the containing block of absolutely positioned children. */
+  positioned: boolean;
+  /**
+   * Whether it has a transform (also a containing block), when the walk has read it; undefined
+   * leaves the read to childState, which needs it only when the clip changes.
+   */
+  transformed: boolean | undefined;
+  /** Whether it could have a transform at all (`Inherited.transforms`, an inline style). */
+  mayTransform: boolean;
   pointer: boolean;
 }
 
@@ -62,7 +82,9 @@ export const scratchOwn = (): Own => ({
   index: -1,
   textShown: true,
   quiet: false,
-  establishes: false,
+  positioned: false,
+  transformed: false,
+  mayTransform: false,
   pointer: false,
 });
 
@@ -86,7 +108,14 @@ export function childState(
       clip = (clip ? intersect(clip, box) : box) ?? NOWHERE;
     }
   }
-  const absClip = own.establishes ? clip : inh.absClip;
+  // Absolutely positioned children are clipped as their containing block is; which box that is
+  // matters only when the clips differ (the transform read is the dearest of the walk's).
+  const absClip =
+    clip === inh.absClip ||
+    own.positioned ||
+    (own.transformed ?? (own.mayTransform && hasTransform(style)))
+      ? clip
+      : inh.absClip;
   const target = own.index >= 0 ? own.index : inh.target;
   const id = element.id;
   const anchor = id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor;
@@ -101,6 +130,7 @@ export function childState(
     own.textShown === inh.textShown &&
     own.consent === inh.consent &&
     anchor === inh.anchor;
+  // `transforms` changes only where the walk enters a shadow tree, in the walk itself.
   if (unchanged) {
     return inh;
   }
@@ -115,5 +145,6 @@ export function childState(
     textShown: own.textShown,
     consent: own.consent,
     anchor,
+    transforms: inh.transforms,
   };
 }

@@ -5,6 +5,7 @@ import type { SignalCollector } from './signals';
 import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { createOcclusionGate } from './occlusion';
+import { treeMayTransform } from './author-css';
 import { offscreenBox, place, textInView, type Placement } from './visibility';
 import {
   blocks,
@@ -20,7 +21,14 @@ import {
   TEXT_NODE,
   textOnlyBox,
 } from './walk-rules';
-import { childState, isInvisible, rootState, scratchOwn, type Inherited } from './walk-state';
+import {
+  childState,
+  hasTransform,
+  isInvisible,
+  rootState,
+  scratchOwn,
+  type Inherited,
+} from './walk-state';
 
 /** A visible target found by the walk, before it gets a name, an id and a description. */
 export interface Found {
@@ -176,10 +184,14 @@ export function walk(
     const transparent = inh.transparent || style.opacity === '0';
     const position = style.position;
     // A transform moves an in-flow box over its neighbours (and paints it above them); read
-    // once here, as it also decides where absolutely positioned children are contained.
-    let transformed: boolean | undefined;
+    // once here, as it also decides where absolutely positioned children are contained. Only
+    // author CSS, an inline style or an SVG attribute can set one.
+    const mayTransform =
+      inh.transforms ||
+      (attributed && (element.hasAttribute('style') || element.hasAttribute('transform')));
+    let transformed: boolean | undefined = mayTransform ? undefined : false;
     if (!occlusion.seen) {
-      transformed = position === 'static' && style.transform !== 'none';
+      transformed = position === 'static' && mayTransform && hasTransform(style);
       occlusion.note(position !== 'static' || transformed);
     }
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
@@ -253,7 +265,9 @@ export function walk(
       own.index = index;
       own.textShown = textShown;
       own.quiet = inh.quiet || index >= 0 || level > 0;
-      own.establishes = position !== 'static' || (transformed ?? style.transform !== 'none');
+      own.positioned = position !== 'static';
+      own.transformed = transformed;
+      own.mayTransform = mayTransform;
       own.pointer = pointer;
       descend(element, childState(element, style, inh, own, boxes));
     }
@@ -265,7 +279,8 @@ export function walk(
   const descend = (element: Element, inh: Inherited) => {
     const shadow = shadowRootOf(element);
     if (shadow) {
-      visitChildren(shadow, inh);
+      const transforms = inh.transforms || treeMayTransform(shadow);
+      visitChildren(shadow, transforms === inh.transforms ? inh : { ...inh, transforms });
       return;
     }
     if (element.localName === 'slot') {
@@ -308,7 +323,7 @@ export function walk(
 
   const html = doc.documentElement;
   if (html) {
-    visitElement(html, rootState(modal !== null));
+    visitElement(html, rootState(modal !== null, treeMayTransform(doc)));
   }
   outline.flush();
   occlusion.finish();

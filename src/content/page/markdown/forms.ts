@@ -9,6 +9,7 @@
  * - submit/reset/button inputs: `[Sign in]` (button elements are rendered by the walk, whose
  *   content the converter wraps in the same brackets).
  */
+import { normalizeSpace } from '@shared/text';
 import { labelsOf } from '../../dom/labels';
 
 const NO_TEXT_INPUT_TYPES = new Set(['hidden']);
@@ -17,7 +18,7 @@ const MAX_VALUE_CHARS = 200;
 
 /** Label text, value and option texts all go through this: one line, no markdown brackets. */
 export function cleanInline(text: string, max = MAX_VALUE_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(/\[/g, '(').replace(/\]/g, ')');
+  const flat = normalizeSpace(text).replace(/\[/g, '(').replace(/\]/g, ')');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -3,6 +3,7 @@
  * tree it reads). Elements the walk found hidden by computed style are removed from the clone
  * first, because a clone has no styles and Readability only sees inline `display:none`.
  */
+import { normalizeSpace } from '@shared/text';
 import { Readability } from '@mozilla/readability';
 import { markId } from '@shared/protocol/frame-snapshot';
 import { RAW_TAG } from './whole-page';
@@ -66,6 +67,6 @@ export function extractMainContent(
     root: root as HTMLElement,
     title: article.title?.trim() || null,
     excerpt: article.excerpt?.trim() || null,
-    textLength: (article.textContent ?? '').replace(/\s+/g, ' ').trim().length,
+    textLength: normalizeSpace(article.textContent ?? '').length,
   };
 }

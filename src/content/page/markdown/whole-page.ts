@@ -6,6 +6,7 @@
  * The converter then only sees clean, inert markup (a document without a browsing context loads
  * no images and runs no scripts).
  */
+import { normalizeSpace } from '@shared/text';
 import { markFrame, markId } from '@shared/protocol/frame-snapshot';
 import { frameTokenOf } from '../../dom/frame-tokens';
 import { shadowRootOf } from '../../dom/platform';
@@ -78,7 +79,7 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
         if (!textHidden) {
           const text = child.textContent ?? '';
           into.appendChild(out.createTextNode(text));
-          tree.textLength += text.replace(/\s+/g, ' ').trim().length;
+          tree.textLength += normalizeSpace(text).length;
         }
       } else if (child.nodeType === 1) {
         walkElement(child as Element, into);

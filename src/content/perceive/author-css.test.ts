@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createPseudoContentCheck } from './pseudo-rules';
+import { createPseudoContentCheck, treeMayTransform } from './author-css';
 
 function page(html: string): Document {
   document.head.innerHTML = '';
@@ -42,4 +42,33 @@ describe('createPseudoContentCheck', () => {
     expect(createPseudoContentCheck()(document.getElementById('link')!)).toBe(true);
   });
   // Shadow-tree and ::slotted sheets: e2e/perception.spec.ts, in Chromium (emulators lack them).
+});
+
+describe('treeMayTransform', () => {
+  it('says no element can be transformed without any rule setting a transform', () => {
+    page('<div class="x">x</div>');
+    style('.x { color: red; position: relative } @media print { .x { opacity: 0.5 } }');
+    expect(treeMayTransform(document)).toBe(false);
+  });
+
+  it.each([
+    ['.x { transform: rotate(1deg) }'],
+    ['.x { transform: var(--lift) }'],
+    ['@media screen { @supports (display: grid) { .x { transform: scale(2) } } }'],
+    ['@keyframes spin { to { transform: rotate(360deg) } }'],
+  ])('finds %s', (css) => {
+    page('<div class="x">x</div>');
+    style(css);
+    expect(treeMayTransform(document)).toBe(true);
+  });
+
+  it('sees a transform added after an earlier pass cached the sheet', () => {
+    page('<div class="x">x</div>');
+    const sheet = style('.x { color: red }').sheet!;
+    expect(treeMayTransform(document)).toBe(false);
+    sheet.insertRule('.x { transform: translateX(4px) }', sheet.cssRules.length);
+    expect(treeMayTransform(document)).toBe(true);
+  });
+  // translate/rotate/scale, shadow-root sheets and script animations: e2e/perception.spec.ts,
+  // in Chromium (emulators lack them).
 });

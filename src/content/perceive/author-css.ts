@@ -1,0 +1,182 @@
+/**
+ * What the author CSS of a tree could do to its elements, for reads that cost a style resolution
+ * per element and are almost always answered "nothing":
+ * - ::before/::after content: reading a pseudo-element's computed `content` costs two style
+ *   resolutions per element; on a 12k-element list it was a third of the naming time. A
+ *   selector that names neither pseudo-element cannot generate one.
+ * - transforms: the computed `transform` is layout-dependent (Blink checks the layout of the
+ *   element for it), three times the cost of another property, and the walk asks it of every
+ *   element until it meets one that paints over others. Without a rule, an inline style, an SVG
+ *   attribute or an animation that sets one, no element can have a transform.
+ * A scan of the rules settles both for whole trees and is cached per sheet across passes.
+ * Unreadable sheets (cross-origin without CORS) and very long ones count as "could".
+ */
+
+// Both the CSS2 `:before` and the CSS3 `::before` spellings, as in `a.icon:BEFORE`.
+const PSEUDO_SELECTOR = /:(?:before|after)\b/i;
+// Properties that move or transform a box (the `offset` shorthand may hide a path in a var()).
+const TRANSFORM_PROPERTIES = ['transform', 'translate', 'rotate', 'scale', 'offset-path', 'offset'];
+const TRANSFORM_KEYFRAME_KEYS = ['transform', 'translate', 'rotate', 'scale', 'offsetPath'];
+// Past this many rules a tree is assumed to have both: a scan must stay cheaper than the reads.
+const MAX_SCANNED_RULES = 5000;
+// Past this many running animations a tree is assumed to transform.
+const MAX_CHECKED_ANIMATIONS = 100;
+const STYLE_RULE = 1;
+const IMPORT_RULE = 3;
+
+interface Features {
+  pseudoContent: boolean;
+  transforms: boolean;
+}
+
+interface SheetVerdict extends Features {
+  length: number;
+  first: CSSRule | undefined;
+  last: CSSRule | undefined;
+}
+
+const ALL: Features = { pseudoContent: true, transforms: true };
+
+// Sheets outlive passes; a sheet whose rule list changed (insertRule from CSS-in-JS, replaceSync)
+// is scanned again.
+const verdicts = new WeakMap<CSSStyleSheet, SheetVerdict>();
+
+const complete = (found: Features): boolean => found.pseudoContent && found.transforms;
+
+const declaresTransform = (style: CSSStyleDeclaration | undefined): boolean =>
+  style !== undefined &&
+  style.length > 0 &&
+  TRANSFORM_PROPERTIES.some((property) => style.getPropertyValue(property) !== '');
+
+function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }): void {
+  for (let i = 0; i < rules.length && !complete(found); i += 1) {
+    const rule = rules[i]!;
+    budget.left -= 1;
+    if (budget.left < 0) {
+      found.pseudoContent = found.transforms = true;
+      return;
+    }
+    if (
+      !found.pseudoContent &&
+      rule.type === STYLE_RULE &&
+      PSEUDO_SELECTOR.test((rule as CSSStyleRule).selectorText)
+    ) {
+      found.pseudoContent = true;
+    }
+    // Style rules, nested declarations and keyframes carry declarations.
+    if (!found.transforms && declaresTransform((rule as CSSStyleRule).style)) {
+      found.transforms = true;
+    }
+    if (rule.type === IMPORT_RULE) {
+      const imported = (rule as CSSImportRule).styleSheet;
+      if (imported) {
+        merge(found, sheetFeatures(imported, budget));
+      }
+    }
+    // Grouping rules (@media, @supports, @layer, @container, @scope), nested style rules and
+    // the keyframes of @keyframes.
+    const nested = (rule as CSSGroupingRule).cssRules as CSSRuleList | undefined;
+    if (nested && nested.length > 0) {
+      scanRules(nested, found, budget);
+    }
+  }
+}
+
+function merge(into: Features, from: Features): void {
+  into.pseudoContent ||= from.pseudoContent;
+  into.transforms ||= from.transforms;
+}
+
+function sheetFeatures(sheet: CSSStyleSheet, budget: { left: number }): Features {
+  let rules: CSSRuleList;
+  try {
+    rules = sheet.cssRules;
+  } catch {
+    return ALL; // A cross-origin sheet without CORS cannot be read.
+  }
+  const first = rules[0];
+  const last = rules[rules.length - 1];
+  const known = verdicts.get(sheet);
+  if (known && known.length === rules.length && known.first === first && known.last === last) {
+    return known;
+  }
+  const found = { pseudoContent: false, transforms: false };
+  scanRules(rules, found, budget);
+  verdicts.set(sheet, { length: rules.length, first, last, ...found });
+  return found;
+}
+
+// Script-driven animations (element.animate) set styles that no sheet holds.
+function animatesTransform(root: Document | ShadowRoot): boolean {
+  if (typeof root.getAnimations !== 'function') {
+    return false;
+  }
+  const animations = root.getAnimations();
+  if (animations.length > MAX_CHECKED_ANIMATIONS) {
+    return true;
+  }
+  return animations.some((animation) => {
+    const effect = animation.effect as KeyframeEffect | null;
+    const keyframes = typeof effect?.getKeyframes === 'function' ? effect.getKeyframes() : [];
+    return keyframes.some((frame) => TRANSFORM_KEYFRAME_KEYS.some((key) => key in frame));
+  });
+}
+
+function rootFeatures(root: Document | ShadowRoot): Features {
+  // DOM emulators without a shadow root's sheet list cannot tell.
+  if (!(root.styleSheets as StyleSheetList | undefined)) {
+    return ALL;
+  }
+  const budget = { left: MAX_SCANNED_RULES };
+  const found = { pseudoContent: false, transforms: false };
+  for (const sheets of [root.styleSheets, root.adoptedStyleSheets ?? []]) {
+    for (let i = 0; i < sheets.length && !complete(found); i += 1) {
+      merge(found, sheetFeatures(sheets[i]!, budget));
+    }
+  }
+  found.transforms ||= animatesTransform(root);
+  return found;
+}
+
+/** Answers for one pass: each tree root's sheets are looked at once. */
+export type PseudoContentCheck = (element: Element) => boolean;
+
+/**
+ * Whether author CSS could give an element ::before/::after content: from the sheets of its own
+ * tree, of the trees around it (`::part(x)::before`) and of the trees it is slotted into
+ * (`::slotted(a)::before`).
+ */
+export function createPseudoContentCheck(): PseudoContentCheck {
+  const perRoot = new Map<Node, boolean>();
+  const rootAdds = (root: Node): boolean => {
+    let adds = perRoot.get(root);
+    if (adds === undefined) {
+      adds =
+        root instanceof Document || root instanceof ShadowRoot
+          ? rootFeatures(root).pseudoContent ||
+            (root instanceof ShadowRoot && mayAddContent(root.host))
+          : true;
+      perRoot.set(root, adds);
+    }
+    return adds;
+  };
+  const mayAddContent = (element: Element): boolean => {
+    if (rootAdds(element.getRootNode())) {
+      return true;
+    }
+    const slot = element.assignedSlot;
+    return slot !== null && mayAddContent(slot);
+  };
+  return mayAddContent;
+}
+
+/**
+ * Whether the author CSS or animations of a tree could transform one of its elements. The walk
+ * asks it of the document and of each shadow root it enters, and carries the answer down: the
+ * trees around a shadow tree reach into it through `::part()`, and a shadow tree reaches the
+ * nodes slotted into it through `::slotted()`. Inline styles and SVG `transform` attributes are
+ * the caller's to check, per element.
+ */
+export function treeMayTransform(root: Document | ShadowRoot): boolean {
+  return rootFeatures(root).transforms;
+}

@@ -1,5 +1,5 @@
-// Whitespace other than a single space between words: what normalizing would change.
-const UNNORMAL = /[^\S ]| {2}|^ | $/;
+// Whitespace inside a trimmed text that normalizing would change: a run, or other than a space.
+const UNNORMAL_INSIDE = /\s\s|[^\S ]/;
 
 /**
  * Runs of whitespace collapsed to one space, ends trimmed (as `replace(/\s+/g, ' ').trim()`).
@@ -7,5 +7,6 @@ const UNNORMAL = /[^\S ]| {2}|^ | $/;
  * a new string (perception normalizes a text per listed element).
  */
 export function normalizeSpace(text: string): string {
-  return UNNORMAL.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const trimmed = text.trim();
+  return UNNORMAL_INSIDE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }

@@ -12,7 +12,8 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const quote = (text: string): string => `"${text.replace(/"/g, '\\"')}"`;
+const quote = (text: string): string =>
+  `"${text.includes('"') ? text.replace(/"/g, '\\"') : text}"`;
 
 export type NameOptions = FastNameOptions;
 

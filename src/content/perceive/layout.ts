@@ -68,6 +68,14 @@ export function intersect(a: Box, b: Box): Box | null {
   return box.right > box.left && box.bottom > box.top ? box : null;
 }
 
+/** Whether two boxes share some area (`intersect(a, b) !== null` without building the box). */
+export function overlaps(a: Box, b: Box): boolean {
+  return (
+    Math.min(a.right, b.right) > Math.max(a.left, b.left) &&
+    Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top)
+  );
+}
+
 export function isEmpty(box: Box): boolean {
   return box.right - box.left <= 0 || box.bottom - box.top <= 0;
 }

@@ -1,5 +1,5 @@
 import { noSignals, type PageSignals } from '@shared/protocol/frame-snapshot';
-import { intersect, type Box, type LayoutCache } from './layout';
+import { intersect, overlaps, type Box, type LayoutCache } from './layout';
 import type { Classification } from './roles';
 
 const CONSENT_PATTERN = /cookie|consent|gdpr|privacy-banner/i;
@@ -63,7 +63,7 @@ function inTheWay(element: Element, layout: LayoutCache, clip: Box | null): bool
     shown !== null &&
     shown.right - shown.left >= CHALLENGE_MIN_WIDTH_PX &&
     shown.bottom - shown.top >= CHALLENGE_MIN_HEIGHT_PX &&
-    intersect(shown, layout.viewport) !== null
+    overlaps(shown, layout.viewport)
   );
 }
 
@@ -183,23 +183,27 @@ export function createSignalCollector(): SignalCollector {
       if (inConsentRegion && cls.type === 'click' && CONSENT_ANSWER_PATTERN.test(name)) {
         signals.cookie_banner = true;
       }
-      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) {
+      // Fields typed into (checkboxes, radios and buttons are no form to fill, whatever their
+      // names say).
+      const tag = element.localName;
+      if (cls.type !== 'fill' || (tag !== 'input' && tag !== 'textarea')) {
         return;
       }
-      const type = element instanceof HTMLInputElement ? element.type : '';
-      const autocomplete = element.getAttribute('autocomplete') ?? '';
+      const field = element as HTMLInputElement | HTMLTextAreaElement;
+      const type = tag === 'input' ? field.type : '';
+      const autocomplete = field.getAttribute('autocomplete') ?? '';
       if (type === 'password') {
         signals.password_fields += 1;
-      } else if (TEXT_INPUT_TYPES.has(type) || element instanceof HTMLTextAreaElement) {
+      } else if (TEXT_INPUT_TYPES.has(type) || tag === 'textarea') {
         signals.text_fields += 1;
       }
-      const naming = `${element.name} ${element.id} ${autocomplete}`;
+      const naming = `${field.name} ${field.id} ${autocomplete}`;
       if (PAYMENT_AUTOCOMPLETE.test(autocomplete) || PAYMENT_NAME_PATTERN.test(naming)) {
         signals.payment_fields += 1;
       }
       const searchy =
-        type === 'search' || cls.role === 'searchbox' || SEARCH_INPUT_NAMES.has(element.name);
-      searchValue ||= searchy && element.value.trim() !== '';
+        type === 'search' || cls.role === 'searchbox' || SEARCH_INPUT_NAMES.has(field.name);
+      searchValue ||= searchy && field.value.trim() !== '';
     },
     result(doc) {
       const location = doc.defaultView?.location ?? doc.location;

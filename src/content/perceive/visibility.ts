@@ -1,5 +1,5 @@
 import { labelsOf } from '../dom/labels';
-import { intersect, isEmpty, type Box, type LayoutCache } from './layout';
+import { intersect, isEmpty, overlaps, type Box, type LayoutCache } from './layout';
 
 /** Where a rendered element is, once clipping is applied. */
 export interface Placement {
@@ -55,7 +55,7 @@ export function place(element: Element, clip: Box | null, layout: LayoutCache): 
   if (!visible) {
     return null;
   }
-  return { box, visible, inViewport: intersect(visible, layout.viewport) !== null };
+  return { box, visible, inViewport: overlaps(visible, layout.viewport) };
 }
 
 function hitsTarget(element: Element, hit: Element | null): boolean {
@@ -109,7 +109,7 @@ export function offscreenBox(element: Element, position: string, layout: LayoutC
   const box = layout.box(element);
   const doc = element.ownerDocument;
   const root = element === doc.documentElement || element === doc.body;
-  if (root || isEmpty(box) || intersect(box, layout.viewport)) {
+  if (root || isEmpty(box) || overlaps(box, layout.viewport)) {
     return false;
   }
   return (
@@ -130,5 +130,5 @@ export function textInView(
     return parentShown;
   }
   const visible = clip ? intersect(box, clip) : box;
-  return visible !== null && intersect(visible, layout.viewport) !== null;
+  return visible !== null && overlaps(visible, layout.viewport);
 }

@@ -88,21 +88,17 @@ export function walk(
 
   const occlusion = createOcclusionGate(layout);
 
-  const locate = (element: Element, clip: Box | null, deferrable: boolean) => {
-    if (!options.layout) {
-      return { placement: null, shown: true, inViewport: true };
-    }
+  // Where a rendered element shows, or null when nothing of it does (empty, clipped away or
+  // covered). Only asked with a layout engine.
+  const locate = (element: Element, clip: Box | null, deferrable: boolean): Placement | null => {
     const placement = place(element, clip, layout);
-    if (!placement) {
-      return { placement, shown: false, inViewport: false };
-    }
-    const shown = !occlusion.coveredNow(element, placement, deferrable);
-    return { placement, shown, inViewport: placement.inViewport };
+    return placement && !occlusion.coveredNow(element, placement, deferrable) ? placement : null;
   };
 
   const add = (element: Element, kind: TargetKind, inh: Inherited, clip: Box | null): number => {
-    const { placement, shown, inViewport } = locate(element, clip, true);
-    if (!shown || (options.scope === 'viewport' && !inViewport)) {
+    const placement = options.layout ? locate(element, clip, true) : null;
+    const inViewport = placement ? placement.inViewport : !options.layout;
+    if (options.layout && (!placement || (options.scope === 'viewport' && !inViewport))) {
       return -1;
     }
     listed.add(element);
@@ -201,10 +197,12 @@ export function walk(
     signals.element(element, styleShown && !blocked, boxes, clip);
 
     if (isFrameTag(tag)) {
-      const { placement, shown, inViewport } = locate(element, clip, false);
-      const visible = shown && styleShown && !blocked && (!options.layout || placement !== null);
+      const placement = options.layout ? place(element, clip, layout) : null;
+      const shown =
+        !options.layout || (placement !== null && !occlusion.coveredNow(element, placement, false));
+      const visible = shown && styleShown && !blocked;
       frames.push({ element, placement, visible });
-      if (visible && (options.scope === 'page' || inViewport)) {
+      if (visible && (options.scope === 'page' || !placement || placement.inViewport)) {
         outline.frame(frames.length - 1);
       }
       return;

@@ -171,6 +171,25 @@ test('lists both buttons when nothing is moved over them', async ({ client, site
   ]);
 });
 
+test('lists what a relative offset or a transform moves into view out of an off-screen box', async ({
+  client,
+  site,
+}) => {
+  const { session_id } = await client.start({ url: site.url('/perception/moved-into-view.html') });
+  const viewport = await client.observe(session_id, {});
+  const page = await client.observe(session_id, { scope: 'page' });
+  await client.stop(session_id);
+  expect(actions(viewport).map((a) => a.description)).toEqual([
+    'button "Lifted by offset"',
+    'button "Lifted by transform"',
+  ]);
+  expect(actions(page).map((a) => a.description)).toEqual([
+    'button "Lifted by offset"',
+    'button "Lifted by transform"',
+    'button "Far button"',
+  ]);
+});
+
 test('names include ::before/::after text from document, shadow-root and ::slotted sheets', async ({
   client,
   site,

@@ -135,32 +135,67 @@ export function walk(
     }
   };
 
-  // The subtree of an off-screen box: only positioned descendants and frames get a full visit.
+  // Only author CSS, an inline style or an SVG attribute can give an element a transform.
+  const mayTransform = (element: Element, inh: Inherited, attributed: boolean): boolean =>
+    inh.transforms ||
+    (attributed && (element.hasAttribute('style') || element.hasAttribute('transform')));
+
+  // Whether a box moves away from where the flow puts it (relative offsets, a transform): out
+  // of an off-screen parent's box, possibly into the viewport.
+  const displaced = (element: Element, style: CSSStyleDeclaration, inh: Inherited): boolean => {
+    const position = style.position;
+    if (position === 'relative') {
+      // Resolved offsets of a relatively positioned box are used values: 0px when not moved.
+      return style.top !== '0px' || style.left !== '0px';
+    }
+    return (
+      position === 'static' &&
+      mayTransform(element, inh, element.hasAttributes()) &&
+      hasTransform(style)
+    );
+  };
+
+  // The subtree of an off-screen box: only positioned, moved or transformed descendants and
+  // frames get a full visit (which skims them in turn when they stay off-screen).
   const skim = (element: Element, inh: Inherited) => {
     if (closedDetails(element)) {
       return;
     }
     const shadow = shadowRootOf(element);
-    for (const parent of shadow ? [shadow, element] : [element]) {
-      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-        if (SKIPPED_TAGS.has(child.localName)) {
-          continue;
-        }
-        const style = layout.style(child);
-        if (style.display === 'none') {
-          continue;
-        }
-        const position = style.position;
-        if (position === 'fixed' || position === 'absolute' || isFrameTag(child.localName)) {
-          visitElement(child, inh);
-        } else if (!skipsContent(style)) {
-          const blocked = inh.blocked || blocks(child);
-          signals.element(child, !blocked, boxes, null);
-          skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
-        }
+    if (shadow) {
+      skimChildren(shadow, inShadowTree(shadow, inh));
+    }
+    skimChildren(element, inh);
+  };
+
+  const skimChildren = (parent: Element | ShadowRoot, inh: Inherited) => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (SKIPPED_TAGS.has(child.localName)) {
+        continue;
+      }
+      const style = layout.style(child);
+      if (style.display === 'none') {
+        continue;
+      }
+      const position = style.position;
+      if (
+        position === 'fixed' ||
+        position === 'absolute' ||
+        isFrameTag(child.localName) ||
+        displaced(child, style, inh)
+      ) {
+        visitElement(child, inh);
+      } else if (!skipsContent(style)) {
+        const blocked = inh.blocked || blocks(child);
+        signals.element(child, !blocked, boxes, null);
+        skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
       }
     }
   };
+
+  // Entering a shadow tree: its own sheets may transform what the outer ones could not.
+  const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited =>
+    inh.transforms || !treeMayTransform(shadow) ? inh : { ...inh, transforms: true };
 
   const visitElement = (element: Element, inh: Inherited): void => {
     const tag = element.localName;
@@ -182,12 +217,10 @@ export function walk(
     // A transform moves an in-flow box over its neighbours (and paints it above them); read
     // once here, as it also decides where absolutely positioned children are contained. Only
     // author CSS, an inline style or an SVG attribute can set one.
-    const mayTransform =
-      inh.transforms ||
-      (attributed && (element.hasAttribute('style') || element.hasAttribute('transform')));
-    let transformed: boolean | undefined = mayTransform ? undefined : false;
+    const transformable = mayTransform(element, inh, attributed);
+    let transformed: boolean | undefined = transformable ? undefined : false;
     if (!occlusion.seen) {
-      transformed = position === 'static' && mayTransform && hasTransform(style);
+      transformed = position === 'static' && transformable && hasTransform(style);
       occlusion.note(position !== 'static' || transformed);
     }
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
@@ -265,7 +298,7 @@ export function walk(
       own.quiet = inh.quiet || index >= 0 || level > 0;
       own.positioned = position !== 'static';
       own.transformed = transformed;
-      own.mayTransform = mayTransform;
+      own.mayTransform = transformable;
       own.pointer = pointer;
       descend(element, childState(element, style, inh, own, boxes));
     }
@@ -277,8 +310,7 @@ export function walk(
   const descend = (element: Element, inh: Inherited) => {
     const shadow = shadowRootOf(element);
     if (shadow) {
-      const transforms = inh.transforms || treeMayTransform(shadow);
-      visitChildren(shadow, transforms === inh.transforms ? inh : { ...inh, transforms });
+      visitChildren(shadow, inShadowTree(shadow, inh));
       return;
     }
     if (element.localName === 'slot') {

@@ -75,11 +75,20 @@ test.describe('perception hard cases', () => {
     'Until found button',
     'Aria hidden button',
     'Occluded button',
+    'Clipped by overflow',
+    'Clipped on one axis',
   ]) {
     test(`leaves out ${hidden}`, () => {
       expect(named(page, hidden)).toEqual([]);
     });
   }
+
+  test('lists what is scrolled out of a scroll container with scope page, out of view', () => {
+    expect([
+      named(page, 'Scrolled out of its box')[0]?.in_viewport,
+      named(viewport, 'Scrolled out of its box').length,
+    ]).toEqual([false, 0]);
+  });
 
   test('lists the element below the fold only with scope page', () => {
     expect([!!idOf(page, 'Below the fold'), !!idOf(viewport, 'Below the fold')]).toEqual([

@@ -5,8 +5,11 @@ import { intersect, isEmpty, overlaps, type Box, type LayoutCache } from './layo
 export interface Placement {
   /** Border box in the viewport, unclipped (what the wire `rect` reports). */
   box: Box;
-  /** Part of the box not clipped away by overflow ancestors. */
-  visible: Box;
+  /**
+   * Part of the box that overflow ancestors show right now; null when it is scrolled out of a
+   * scroll container (still there, one scroll away).
+   */
+  visible: Box | null;
   inViewport: boolean;
 }
 
@@ -45,17 +48,23 @@ export function boxOf(element: Element, layout: LayoutCache): Box {
   return union ?? own;
 }
 
-/** Placement of a rendered element under `clip` (overflow ancestors), or null when nothing shows. */
-export function place(element: Element, clip: Box | null, layout: LayoutCache): Placement | null {
+/**
+ * Placement of a rendered element under its overflow ancestors: `clip`, what they show now, and
+ * `hardClip`, what they can show at all (hidden or clip). Null when the box is empty or wholly
+ * cut off by a hidden overflow.
+ */
+export function place(
+  element: Element,
+  clip: Box | null,
+  hardClip: Box | null,
+  layout: LayoutCache,
+): Placement | null {
   const box = boxOf(element, layout);
-  if (isEmpty(box)) {
+  if (isEmpty(box) || (hardClip && !overlaps(box, hardClip))) {
     return null;
   }
   const visible = clip ? intersect(box, clip) : box;
-  if (!visible) {
-    return null;
-  }
-  return { box, visible, inViewport: overlaps(visible, layout.viewport) };
+  return { box, visible, inViewport: visible !== null && overlaps(visible, layout.viewport) };
 }
 
 function hitsTarget(element: Element, hit: Element | null): boolean {
@@ -75,7 +84,7 @@ function hitsTarget(element: Element, hit: Element | null): boolean {
  * points inside the viewport can be hit-tested, so off-viewport parts never count as covered.
  */
 export function isOccluded(element: Element, placement: Placement, layout: LayoutCache): boolean {
-  const area = intersect(placement.visible, layout.viewport);
+  const area = placement.visible && intersect(placement.visible, layout.viewport);
   if (!area) {
     return false;
   }

@@ -18,8 +18,18 @@ export function hasTransform(style: CSSStyleDeclaration): boolean {
 
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
+  /**
+   * What overflow ancestors let show right now (a scroll container shows the part scrolled to);
+   * `abs*` for absolutely positioned children, clipped by their containing block's ancestors.
+   */
   clip: Box | null;
   absClip: Box | null;
+  /**
+   * What overflow: hidden or clip ancestors let show at all: content outside is unreachable,
+   * while content scrolled out of an auto or scroll container is one scroll away.
+   */
+  hardClip: Box | null;
+  absHardClip: Box | null;
   /** aria-hidden or inert ancestor: nothing below is listed. */
   blocked: boolean;
   transparent: boolean;
@@ -36,6 +46,8 @@ export interface Inherited {
 export const rootState = (blocked: boolean, transforms: boolean): Inherited => ({
   clip: null,
   absClip: null,
+  hardClip: null,
+  absHardClip: null,
   blocked,
   transparent: false,
   pointer: false,
@@ -50,12 +62,30 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
 const NOWHERE: Box = { left: 0, top: 0, right: 0, bottom: 0 };
 
+const clips = (value: string): boolean => value === 'hidden' || value === 'clip';
+
+// The box as a clip on the axes whose overflow is hidden or clipped (unbounded on the others).
+function hardClipOf(box: Box, style: CSSStyleDeclaration): Box | null {
+  const x = clips(style.overflowX);
+  const y = clips(style.overflowY);
+  if (!x && !y) {
+    return null;
+  }
+  return {
+    left: x ? box.left : -Infinity,
+    right: x ? box.right : Infinity,
+    top: y ? box.top : -Infinity,
+    bottom: y ? box.bottom : Infinity,
+  };
+}
+
 /**
  * What an element's own checks decided, handed down to its children. The walk fills one
  * scratch object per element in place (allocation per element is most of the walk's GC).
  */
 export interface Own {
   clip: Box | null;
+  hardClip: Box | null;
   blocked: boolean;
   transparent: boolean;
   consent: boolean;
@@ -76,6 +106,7 @@ export interface Own {
 
 export const scratchOwn = (): Own => ({
   clip: null,
+  hardClip: null,
   blocked: false,
   transparent: false,
   consent: false,
@@ -100,28 +131,36 @@ export function childState(
   layout: LayoutCache | null,
 ): Inherited {
   let clip = own.clip;
+  let hardClip = own.hardClip;
   const tag = element.localName;
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
-    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+    // One shorthand read: "visible" only when both axes are.
+    if (style.overflow !== 'visible') {
       const box = layout.box(element);
       clip = (clip ? intersect(clip, box) : box) ?? NOWHERE;
+      const hard = hardClipOf(box, style);
+      if (hard) {
+        hardClip = (hardClip ? intersect(hardClip, hard) : hard) ?? NOWHERE;
+      }
     }
   }
   // Absolutely positioned children are clipped as their containing block is; which box that is
   // matters only when the clips differ (the transform read is the dearest of the walk's).
-  const absClip =
-    clip === inh.absClip ||
+  const contains =
+    (clip === inh.absClip && hardClip === inh.absHardClip) ||
     own.positioned ||
-    (own.transformed ?? (own.mayTransform && hasTransform(style)))
-      ? clip
-      : inh.absClip;
+    (own.transformed ?? (own.mayTransform && hasTransform(style)));
+  const absClip = contains ? clip : inh.absClip;
+  const absHardClip = contains ? hardClip : inh.absHardClip;
   const target = own.index >= 0 ? own.index : inh.target;
   const id = element.id;
   const anchor = id ? `#${id}` : LANDMARK_TAGS.has(tag) ? tag : inh.anchor;
   const unchanged =
     clip === inh.clip &&
     absClip === inh.absClip &&
+    hardClip === inh.hardClip &&
+    absHardClip === inh.absHardClip &&
     own.blocked === inh.blocked &&
     own.transparent === inh.transparent &&
     own.pointer === inh.pointer &&
@@ -137,6 +176,8 @@ export function childState(
   return {
     clip,
     absClip,
+    hardClip,
+    absHardClip,
     blocked: own.blocked,
     transparent: own.transparent,
     pointer: own.pointer,

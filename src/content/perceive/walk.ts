@@ -90,13 +90,24 @@ export function walk(
 
   // Where a rendered element shows, or null when nothing of it does (empty, clipped away or
   // covered). Only asked with a layout engine.
-  const locate = (element: Element, clip: Box | null, deferrable: boolean): Placement | null => {
-    const placement = place(element, clip, layout);
+  const locate = (
+    element: Element,
+    clip: Box | null,
+    hardClip: Box | null,
+    deferrable: boolean,
+  ): Placement | null => {
+    const placement = place(element, clip, hardClip, layout);
     return placement && !occlusion.coveredNow(element, placement, deferrable) ? placement : null;
   };
 
-  const add = (element: Element, kind: TargetKind, inh: Inherited, clip: Box | null): number => {
-    const placement = options.layout ? locate(element, clip, true) : null;
+  const add = (
+    element: Element,
+    kind: TargetKind,
+    inh: Inherited,
+    clip: Box | null,
+    hardClip: Box | null,
+  ): number => {
+    const placement = options.layout ? locate(element, clip, hardClip, true) : null;
     const inViewport = placement ? placement.inViewport : !options.layout;
     if (options.layout && (!placement || (options.scope === 'viewport' && !inViewport))) {
       return -1;
@@ -223,14 +234,17 @@ export function walk(
       transformed = position === 'static' && transformable && hasTransform(style);
       occlusion.note(position !== 'static' || transformed);
     }
+    // Fixed boxes escape every overflow ancestor; absolute ones those inside their containing block.
     const clip = position === 'fixed' ? null : position === 'absolute' ? inh.absClip : inh.clip;
+    const hardClip =
+      position === 'fixed' ? null : position === 'absolute' ? inh.absHardClip : inh.hardClip;
     const styleShown = !transparent && !invisible;
     const consent =
       inh.consent || (!blocked && styleShown && signals.consentRegion(element, position));
     signals.element(element, styleShown && !blocked, boxes, clip);
 
     if (isFrameTag(tag)) {
-      const placement = options.layout ? place(element, clip, layout) : null;
+      const placement = options.layout ? place(element, clip, hardClip, layout) : null;
       const shown =
         !options.layout || (placement !== null && !occlusion.coveredNow(element, placement, false));
       const visible = shown && styleShown && !blocked;
@@ -262,9 +276,9 @@ export function walk(
         !invisible &&
         display !== 'contents' &&
         (!transparent || (kind === 'native' && isRestyledControl(element)));
-      index = visible ? add(element, kind, inh, clip) : -1;
+      index = visible ? add(element, kind, inh, clip, hardClip) : -1;
     } else if (tag === 'label' && !blocked && styleShown) {
-      labelledHiddenControl(element as HTMLLabelElement, inh, clip);
+      labelledHiddenControl(element as HTMLLabelElement, inh, clip, hardClip);
     }
 
     // An empty display (DOM emulators) counts as inline.
@@ -290,6 +304,7 @@ export function walk(
       // content-visibility: hidden (also hidden=until-found): nothing inside renders.
     } else {
       own.clip = clip;
+      own.hardClip = hardClip;
       own.blocked = blocked;
       own.transparent = transparent;
       own.consent = consent;
@@ -333,7 +348,12 @@ export function walk(
     visitChildren(element, inh);
   };
 
-  const labelledHiddenControl = (label: HTMLLabelElement, inh: Inherited, clip: Box | null) => {
+  const labelledHiddenControl = (
+    label: HTMLLabelElement,
+    inh: Inherited,
+    clip: Box | null,
+    hardClip: Box | null,
+  ) => {
     // A visually hidden checkbox restyled through its label: the label is what can be clicked.
     const control = label.control;
     if (!control || listed.has(control) || (control as HTMLInputElement).type === 'hidden') {
@@ -343,7 +363,7 @@ export function walk(
     // A transparent control is listed itself (isRestyledControl); only a control with no box
     // at all is operated through its label.
     if (style.display === 'none' || isInvisible(style)) {
-      const index = add(label, 'native', inh, clip);
+      const index = add(label, 'native', inh, clip, hardClip);
       if (index >= 0) {
         found[index]!.element = control;
         listed.add(control);

@@ -27,15 +27,18 @@ const SHADOW_HOST_TAGS = new Set([
   'span',
 ]);
 
-const canHostShadow = (element: Element): boolean =>
-  SHADOW_HOST_TAGS.has(element.localName) || element.localName.includes('-');
+const canHostShadow = (tag: string): boolean => SHADOW_HOST_TAGS.has(tag) || tag.includes('-');
 
-/** The element's shadow root, open or closed; `null` when it has none. */
-export function shadowRootOf(element: Element): ShadowRoot | null {
-  if (element.shadowRoot) {
-    return element.shadowRoot;
+/**
+ * The element's shadow root, open or closed; `null` when it has none. `tag` is its `localName`,
+ * for callers that have it (each read is a call into the browser).
+ */
+export function shadowRootOf(element: Element, tag = element.localName): ShadowRoot | null {
+  const open = element.shadowRoot;
+  if (open) {
+    return open;
   }
-  if (!canHostShadow(element)) {
+  if (!canHostShadow(tag)) {
     return null;
   }
   // chrome.dom is only defined in extension content scripts (Chrome 88+).

@@ -63,8 +63,8 @@ export function roleOf(element: Element): string | null {
 }
 
 /** Whether a native element is interactive by itself, whatever its styles. */
-export function isNativeControl(element: Element): boolean {
-  switch (element.localName) {
+export function isNativeControl(element: Element, tag = element.localName): boolean {
+  switch (tag) {
     case 'a':
     case 'area':
       return element.hasAttribute('href');

@@ -36,7 +36,7 @@ function element(html: string): Element {
 function captchaOf(html: string, box: Box, clip: Box | null = null): boolean {
   const target = element(html);
   const signals = createSignalCollector();
-  signals.element(target, true, fakeLayout(new Map([[target, box]])), clip);
+  signals.element(target, target.localName, true, fakeLayout(new Map([[target, box]])), clip);
   return signals.result(document).captcha;
 }
 
@@ -75,7 +75,8 @@ describe('captcha signal', () => {
 
   it('trusts markers without a layout engine', () => {
     const signals = createSignalCollector();
-    signals.element(element('<div class="g-recaptcha"></div>'), true, null, null);
+    const challenge = element('<div class="g-recaptcha"></div>');
+    signals.element(challenge, challenge.localName, true, null, null);
     expect(signals.result(document).captcha).toBe(true);
   });
 
@@ -85,7 +86,7 @@ describe('captcha signal', () => {
     const layout = fakeLayout(new Map());
     const signals = createSignalCollector();
     for (const target of [...plain, marked, element('<div class="cookie-note"></div>')]) {
-      signals.element(target, true, layout, null);
+      signals.element(target, target.localName, true, layout, null);
     }
     expect(layout.read).toEqual([marked]);
   });

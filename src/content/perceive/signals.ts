@@ -69,13 +69,24 @@ function inTheWay(element: Element, layout: LayoutCache, clip: Box | null): bool
 
 /** Page facts gathered during the walk, turned into PageSignals at the end. */
 export interface SignalCollector {
-  /** Whether a rendered element starts a cookie-consent region (read by descendants). */
-  consentRegion(element: Element, position: string): boolean;
   /**
-   * A rendered element; `layout` (null without a layout engine, where markers are trusted) and
-   * `clip` (its overflow ancestors' visible area) place the rare challenge candidates.
+   * Whether a rendered element starts a cookie-consent region (read by descendants). The walk
+   * hands over what it has read already: the element's `localName`, its explicit role
+   * (explicitRole) and its `position`.
    */
-  element(element: Element, visible: boolean, layout: LayoutCache | null, clip: Box | null): void;
+  consentRegion(element: Element, tag: string, role: string | null, position: string): boolean;
+  /**
+   * A rendered element (`tag` its `localName`); `layout` (null without a layout engine, where
+   * markers are trusted) and `clip` (its overflow ancestors' visible area) place the rare
+   * challenge candidates.
+   */
+  element(
+    element: Element,
+    tag: string,
+    visible: boolean,
+    layout: LayoutCache | null,
+    clip: Box | null,
+  ): void;
   /** Counts repeated children (same tag and class) of a rendered element. */
   children(parent: Element): void;
   listed(element: Element, cls: Classification, name: string, inConsentRegion: boolean): void;
@@ -104,8 +115,8 @@ export function createSignalCollector(): SignalCollector {
 
   // A rendered challenge: a widget frame, or a box marked as one, unless it is the invisible
   // kind. Markers are tested first; only the rare candidates have their box read.
-  const captchaCandidate = (element: Element): boolean => {
-    if (element.localName === 'iframe') {
+  const captchaCandidate = (element: Element, tag: string): boolean => {
+    if (tag === 'iframe') {
       const src = element.getAttribute('src') ?? '';
       return CAPTCHA_FRAME_PATTERN.test(src) && !INVISIBLE_CAPTCHA_PATTERN.test(src);
     }
@@ -117,27 +128,22 @@ export function createSignalCollector(): SignalCollector {
   };
 
   return {
-    consentRegion(element, position) {
+    consentRegion(element, tag, role, position) {
       if (marked(element) && markedWith(element, isConsentMarker)) {
         return true;
       }
       // Banners without telling class names are fixed boxes or dialogs that talk about cookies.
-      const role = position === 'fixed' ? null : element.getAttribute('role');
       const boxed =
-        position === 'fixed' ||
-        element.localName === 'dialog' ||
-        role === 'dialog' ||
-        role === 'alertdialog';
+        position === 'fixed' || tag === 'dialog' || role === 'dialog' || role === 'alertdialog';
       return boxed && /cookie|consent|gdpr/i.test((element.textContent ?? '').slice(0, 3000));
     },
-    element(element, visible, layout, clip) {
+    element(element, tag, visible, layout, clip) {
       if (!visible) {
         return;
       }
-      const tag = element.localName;
       if (
         !signals.captcha &&
-        captchaCandidate(element) &&
+        captchaCandidate(element, tag) &&
         (!layout || inTheWay(element, layout, clip))
       ) {
         signals.captcha = true;

@@ -1,4 +1,4 @@
-import { isEditableRoot, isNativeControl, WIDGET_ROLES } from './roles';
+import { isEditableRoot, WIDGET_ROLES } from './roles';
 
 /** How an element qualifies as a target: by what it is, or by heuristics only. */
 export type TargetKind = 'native' | 'generic';
@@ -16,7 +16,8 @@ function tabIndexAtLeastZero(element: Element): boolean {
 }
 
 /**
- * Whether an element is an action target. `role` is its explicit role (explicitRole),
+ * Whether an element is an action target. `tag` is its `localName`, `native` whether it is a
+ * native control (isNativeControl), `role` its explicit role (explicitRole),
  * `attributed` whether it has any attribute at all (Element.hasAttributes),
  * `pointer` its own `cursor: pointer`,
  * `parentPointer` the parent's:
@@ -25,17 +26,19 @@ function tabIndexAtLeastZero(element: Element): boolean {
  */
 export function targetKind(
   element: Element,
+  tag: string,
+  native: boolean,
   role: string | null,
   attributed: boolean,
   ownPointer: boolean,
   parentPointer: boolean,
   insideTarget: boolean,
 ): TargetKind | null {
-  if (NEVER_TARGETS.has(element.localName)) {
+  if (NEVER_TARGETS.has(tag)) {
     // A label forwards its clicks to its control, which is listed itself (counted once).
     return null;
   }
-  if (isNativeControl(element)) {
+  if (native) {
     return 'native';
   }
   const pointer = ownPointer && !parentPointer;

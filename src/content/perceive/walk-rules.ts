@@ -28,8 +28,8 @@ export const ELEMENT_NODE = 1;
 const HEADING_LEVELS = new Map([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, level]));
 
 // Asked of every rendered element with its explicit role: a map lookup in the common case.
-export const headingLevel = (element: Element, role: string | null): number => {
-  const level = HEADING_LEVELS.get(element.localName);
+export const headingLevel = (element: Element, tag: string, role: string | null): number => {
+  const level = HEADING_LEVELS.get(tag);
   if (level) {
     return level;
   }
@@ -47,8 +47,8 @@ export const isRestyledControl = (element: Element): boolean => labelsOf(element
  * assigned nodes render instead) and not a <details> (closed, it renders only its summary).
  * The caller has checked that it has no element children.
  */
-export const textOnlyBox = (element: Element): boolean =>
-  element.localName !== 'slot' && element.localName !== 'details' && !shadowRootOf(element);
+export const textOnlyBox = (element: Element, tag: string): boolean =>
+  tag !== 'slot' && tag !== 'details' && !shadowRootOf(element, tag);
 
 // Rendering skips the element's content (content-visibility: hidden, hidden=until-found):
 // the walk stands in for checkVisibility() on every descendant (a call per target).
@@ -61,8 +61,8 @@ export const blocks = (element: Element): boolean =>
   element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert');
 
 // A closed <details> renders only its first <summary>.
-export const closedDetails = (element: Element): boolean =>
-  element.localName === 'details' && !element.hasAttribute('open');
+export const closedDetails = (element: Element, tag = element.localName): boolean =>
+  tag === 'details' && !element.hasAttribute('open');
 
 // `dialog:modal` (Chrome 105+): everything outside an open modal dialog is inert.
 export function queryModal(doc: Document): Element | null {

@@ -125,6 +125,7 @@ export const scratchOwn = (): Own => ({
  */
 export function childState(
   element: Element,
+  tag: string,
   style: CSSStyleDeclaration,
   inh: Inherited,
   own: Own,
@@ -132,7 +133,6 @@ export function childState(
 ): Inherited {
   let clip = own.clip;
   let hardClip = own.hardClip;
-  const tag = element.localName;
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     // One shorthand read: "visible" only when both axes are.

@@ -131,12 +131,11 @@ export function walk(
   // Children are walked by sibling links: a childNodes list would be created (and kept) for
   // every node of the page.
   const visitNode = (node: Node, inh: Inherited) => {
-    if (node.nodeType === TEXT_NODE) {
-      if (inh.textShown && !inh.quiet) {
-        outline.text(node.nodeValue ?? '');
-      }
-    } else if (node.nodeType === ELEMENT_NODE) {
+    const type = node.nodeType;
+    if (type === ELEMENT_NODE) {
       visitElement(node as Element, inh);
+    } else if (type === TEXT_NODE && inh.textShown && !inh.quiet) {
+      outline.text(node.nodeValue ?? '');
     }
   };
 
@@ -181,7 +180,8 @@ export function walk(
 
   const skimChildren = (parent: Element | ShadowRoot, inh: Inherited) => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (SKIPPED_TAGS.has(child.localName)) {
+      const tag = child.localName;
+      if (SKIPPED_TAGS.has(tag)) {
         continue;
       }
       const style = layout.style(child);
@@ -192,13 +192,13 @@ export function walk(
       if (
         position === 'fixed' ||
         position === 'absolute' ||
-        isFrameTag(child.localName) ||
+        isFrameTag(tag) ||
         displaced(child, style, inh)
       ) {
         visitElement(child, inh);
       } else if (!skipsContent(style)) {
         const blocked = inh.blocked || blocks(child);
-        signals.element(child, !blocked, boxes, null);
+        signals.element(child, tag, !blocked, boxes, null);
         skim(child, blocked === inh.blocked ? inh : { ...inh, blocked });
       }
     }
@@ -240,8 +240,9 @@ export function walk(
       position === 'fixed' ? null : position === 'absolute' ? inh.absHardClip : inh.hardClip;
     const styleShown = !transparent && !invisible;
     const consent =
-      inh.consent || (!blocked && styleShown && signals.consentRegion(element, position));
-    signals.element(element, styleShown && !blocked, boxes, clip);
+      inh.consent ||
+      (!blocked && styleShown && signals.consentRegion(element, tag, role, position));
+    signals.element(element, tag, styleShown && !blocked, boxes, clip);
 
     if (isFrameTag(tag)) {
       const placement = options.layout ? place(element, clip, hardClip, layout) : null;
@@ -262,14 +263,14 @@ export function walk(
     let index = -1;
     // What the element's children are: none to visit (a leaf, or text only), or a subtree.
     const leaf = LEAF_TAGS.has(tag);
-    const textOnly = !leaf && element.firstElementChild === null && textOnlyBox(element);
+    const textOnly = !leaf && element.firstElementChild === null && textOnlyBox(element, tag);
+    const native = isNativeControl(element, tag);
     // The cursor tells heuristic targets and where a pointer area starts for the children: a
     // native control with no element inside has use for neither.
-    const pointer =
-      (leaf || textOnly) && isNativeControl(element) ? false : style.cursor === 'pointer';
+    const pointer = (leaf || textOnly) && native ? false : style.cursor === 'pointer';
     const kind = blocked
       ? null
-      : targetKind(element, role, attributed, pointer, inh.pointer, inh.target >= 0);
+      : targetKind(element, tag, native, role, attributed, pointer, inh.pointer, inh.target >= 0);
     if (kind && !listed.has(element)) {
       // An element with display:contents has no box of its own to act on.
       const visible =
@@ -286,7 +287,7 @@ export function walk(
     if (block) {
       outline.flush();
     }
-    const level = headingLevel(element, role);
+    const level = headingLevel(element, tag, role);
     const textShown =
       styleShown && !blocked && (!viewportOnly || textInView(element, clip, inh.textShown, layout));
     if (level && textShown && !inh.quiet && index < 0) {
@@ -315,20 +316,20 @@ export function walk(
       own.transformed = transformed;
       own.mayTransform = transformable;
       own.pointer = pointer;
-      descend(element, childState(element, style, inh, own, boxes));
+      descend(element, tag, childState(element, tag, style, inh, own, boxes));
     }
     if (block) {
       outline.flush();
     }
   };
 
-  const descend = (element: Element, inh: Inherited) => {
-    const shadow = shadowRootOf(element);
+  const descend = (element: Element, tag: string, inh: Inherited) => {
+    const shadow = shadowRootOf(element, tag);
     if (shadow) {
       visitChildren(shadow, inShadowTree(shadow, inh));
       return;
     }
-    if (element.localName === 'slot') {
+    if (tag === 'slot') {
       const assigned = (element as HTMLSlotElement).assignedNodes();
       if (assigned.length > 0) {
         for (const node of assigned) {
@@ -337,7 +338,7 @@ export function walk(
         return;
       }
     }
-    if (closedDetails(element)) {
+    if (closedDetails(element, tag)) {
       const summary = Array.from(element.children).find((c) => c.localName === 'summary');
       if (summary) {
         visitElement(summary, inh);

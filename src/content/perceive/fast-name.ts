@@ -22,6 +22,11 @@ export interface FastNameOptions {
    * in its flat-tree ancestry, not visibility:hidden, checkVisibility true), so 2A is settled.
    */
   rendered?: boolean;
+  /**
+   * With `rendered`: the walk also saw the element's parent shown (not visibility:hidden), so a
+   * wrapping label needs no style read of its own. Set per element by the caller.
+   */
+  parentShown?: boolean;
 }
 
 // Attributes that make accname take another step than name from content (2B, 2C, aria-owns
@@ -123,7 +128,12 @@ function wrappingLabelName(input: HTMLInputElement, options: FastNameOptions): s
     return null;
   }
   // The label of a rendered input is rendered too, yet may be visibility:hidden itself.
-  const styles = { style: options.getComputedStyle, pseudoElements: options.pseudoElements };
-  const shown = options.rendered === true && !isInvisible(label, styles);
+  const shown =
+    options.rendered === true &&
+    (options.parentShown === true ||
+      !isInvisible(label, {
+        style: options.getComputedStyle,
+        pseudoElements: options.pseudoElements,
+      }));
   return ownText(label, options, shown);
 }

@@ -133,12 +133,16 @@ function perceiveOnce(
     pseudoElements: hasLayout,
     pseudoContent: createPseudoContentCheck(),
     rendered: true,
+    parentShown: false,
   };
 
   const classes = walked.found.map((item) =>
     classify(item.element, item.kind === 'generic' && isImageOnly(item.element)),
   );
-  const names = walked.found.map((item) => accessibleName(item.element, nameOptions));
+  const names = walked.found.map((item) => {
+    nameOptions.parentShown = item.parentShown;
+    return accessibleName(item.element, nameOptions);
+  });
   const namedAt = performance.now();
   const dropped = redundantWrappers(walked.found, names, hasLayout);
 

@@ -41,6 +41,8 @@ export interface Found {
   anchor: string;
   /** Index of the nearest found ancestor, or -1. */
   parent: number;
+  /** Whether its flat-tree parent's text shows (neither hidden nor transparent nor blocked). */
+  parentShown: boolean;
   /** Whether it sits in a cookie-consent region (signals). */
   consent: boolean;
   /** Covered by an element met later in the walk (./occlusion): not to be listed. */
@@ -121,6 +123,7 @@ export function walk(
         inViewport,
         anchor: inh.anchor,
         parent: inh.target,
+        parentShown: inh.textShown,
         consent: inh.consent,
       }) - 1;
     outline.element(index);

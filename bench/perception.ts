@@ -17,18 +17,10 @@ import {
   percentile,
   printTable,
 } from './support';
+import { listPage } from './list-page';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? 1000);
-
-function listPage(rows: number): string {
-  const body = Array.from(
-    { length: rows },
-    (_, i) =>
-      `<li><a href="/item/${i}">Item ${i}</a> <button>Add ${i}</button> <label><input type="checkbox"> Pick ${i}</label></li>`,
-  ).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>List of ${rows}</title></head><body><h1>Items</h1><ul>${body}</ul></body></html>`;
-}
 
 interface Measure {
   ours: number[];

@@ -6,6 +6,13 @@ const options = { getComputedStyle: window.getComputedStyle.bind(window), pseudo
 
 const first = <T extends Element>(selector: string): T => document.querySelector<T>(selector)!;
 
+// The first match's accessible name and description, as perception gives them.
+function named(selector: string): { name: string; description: string } {
+  const element = first(selector);
+  const name = accessibleName(element, options);
+  return { name, description: describe(element, classify(element, false), name) };
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
 });
@@ -15,22 +22,18 @@ group('names of unlabelled elements', () => {
     document.body.innerHTML = `<select name="exp">
       <script>document.write(getExpirationOptions());</script>
       <option>Expiration Date</option><option>2026-December</option></select>`;
-    const select = first<HTMLSelectElement>('select');
-    const name = accessibleName(select, options);
-    expect(name).toBe('');
-    expect(describe(select, classify(select, false), name)).toBe(
-      'combobox (selected="Expiration Date"; options: Expiration Date, 2026-December)',
-    );
+    expect(named('select')).toEqual({
+      name: '',
+      description: 'combobox (selected="Expiration Date"; options: Expiration Date, 2026-December)',
+    });
   });
 
   it('gives an unlabelled text area no name from its text: the value says it', () => {
     document.body.innerHTML = '<textarea>Dear editor, a long letter</textarea>';
-    const area = first<HTMLTextAreaElement>('textarea');
-    const name = accessibleName(area, options);
-    expect(name).toBe('');
-    expect(describe(area, classify(area, false), name)).toBe(
-      'textbox (value="Dear editor, a long letter")',
-    );
+    expect(named('textarea')).toEqual({
+      name: '',
+      description: 'textbox (value="Dear editor, a long letter")',
+    });
   });
 
   it('still names a select by its label', () => {

@@ -85,10 +85,16 @@ function ownText(element: Element, options: FastNameOptions, shown: boolean): st
   return !view || (before() && after()) ? text : null;
 }
 
+// The style reader ./accname-dom's checks take.
+const stylesOf = (options: FastNameOptions) => ({
+  style: options.getComputedStyle,
+  pseudoElements: options.pseudoElements,
+});
+
 // 2A as ./accname decides it (excluded, invisible or under display:none), checkVisibility
 // standing in for its walk over the ancestors' styles (it is stricter: content-visibility).
 function notHidden(element: Element, options: FastNameOptions): boolean {
-  const styles = { style: options.getComputedStyle, pseudoElements: options.pseudoElements };
+  const styles = stylesOf(options);
   if (isExcluded(element, styles) || isInvisible(element, styles)) {
     return false;
   }
@@ -130,10 +136,6 @@ function wrappingLabelName(input: HTMLInputElement, options: FastNameOptions): s
   // The label of a rendered input is rendered too, yet may be visibility:hidden itself.
   const shown =
     options.rendered === true &&
-    (options.parentShown === true ||
-      !isInvisible(label, {
-        style: options.getComputedStyle,
-        pseudoElements: options.pseudoElements,
-      }));
+    (options.parentShown === true || !isInvisible(label, stylesOf(options)));
   return ownText(label, options, shown);
 }

@@ -68,6 +68,11 @@ export function intersect(a: Box, b: Box): Box | null {
   return box.right > box.left && box.bottom > box.top ? box : null;
 }
 
+/** The part of `box` that `clip` lets show (all of it without a clip), or null when none does. */
+export function clipped(box: Box, clip: Box | null): Box | null {
+  return clip ? intersect(box, clip) : box;
+}
+
 /** Whether two boxes share some area (`intersect(a, b) !== null` without building the box). */
 export function overlaps(a: Box, b: Box): boolean {
   return (

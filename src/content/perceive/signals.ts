@@ -1,5 +1,5 @@
 import { noSignals, type PageSignals } from '@shared/protocol/frame-snapshot';
-import { intersect, overlaps, type Box, type LayoutCache } from './layout';
+import { clipped, overlaps, type Box, type LayoutCache } from './layout';
 import type { Classification } from './roles';
 
 const CONSENT_PATTERN = /cookie|consent|gdpr|privacy-banner/i;
@@ -58,7 +58,7 @@ const isConsentMarker = (value: string): boolean => CONSENT_PATTERN.test(value);
  */
 function inTheWay(element: Element, layout: LayoutCache, clip: Box | null): boolean {
   const box = layout.box(element);
-  const shown = clip ? intersect(box, clip) : box;
+  const shown = clipped(box, clip);
   return (
     shown !== null &&
     shown.right - shown.left >= CHALLENGE_MIN_WIDTH_PX &&

@@ -1,5 +1,5 @@
 import { labelsOf } from '../dom/labels';
-import { intersect, isEmpty, overlaps, type Box, type LayoutCache } from './layout';
+import { clipped, intersect, isEmpty, overlaps, type Box, type LayoutCache } from './layout';
 
 /** Where a rendered element is, once clipping is applied. */
 export interface Placement {
@@ -63,7 +63,7 @@ export function place(
   if (isEmpty(box) || (hardClip && !overlaps(box, hardClip))) {
     return null;
   }
-  const visible = clip ? intersect(box, clip) : box;
+  const visible = clipped(box, clip);
   return { box, visible, inViewport: visible !== null && overlaps(visible, layout.viewport) };
 }
 
@@ -138,6 +138,6 @@ export function textInView(
   if (box.right <= box.left || box.bottom <= box.top) {
     return parentShown;
   }
-  const visible = clip ? intersect(box, clip) : box;
+  const visible = clipped(box, clip);
   return visible !== null && overlaps(visible, layout.viewport);
 }

@@ -1,4 +1,4 @@
-import { intersect, type Box, type LayoutCache } from './layout';
+import { clipped, type Box, type LayoutCache } from './layout';
 
 /** visibility: hidden or collapse. */
 export function isInvisible(style: CSSStyleDeclaration): boolean {
@@ -138,10 +138,10 @@ export function childState(
     // One shorthand read: "visible" only when both axes are.
     if (style.overflow !== 'visible') {
       const box = layout.box(element);
-      clip = (clip ? intersect(clip, box) : box) ?? NOWHERE;
+      clip = clipped(box, clip) ?? NOWHERE;
       const hard = hardClipOf(box, style);
       if (hard) {
-        hardClip = (hardClip ? intersect(hardClip, hard) : hard) ?? NOWHERE;
+        hardClip = clipped(hard, hardClip) ?? NOWHERE;
       }
     }
   }

@@ -7,8 +7,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Worker } from '@playwright/test';
-import { CHROMIUM_PATH } from '../e2e/support/launch';
+import type { Worker } from '@playwright/test';
+import { launchChromiumWithExtension } from '../e2e/support/launch';
 import { serveFolder } from '../e2e/support/static-server';
 import { collectInPage, loopbackOnly, median, percentile, printTable } from './support';
 import { listPage } from './list-page';
@@ -47,17 +47,11 @@ async function main(): Promise<void> {
   mkdirSync(path.join(scratch, 'site'));
   writeFileSync(path.join(scratch, 'site', 'list.html'), listPage(ROWS));
   const site = await serveFolder(path.join(scratch, 'site'));
-  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-    headless: true,
-    executablePath: CHROMIUM_PATH,
-    args: [
-      `--disable-extensions-except=${dirs.join(',')}`,
-      `--load-extension=${dirs.join(',')}`,
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const { context } = await launchChromiumWithExtension(
+    path.join(scratch, 'profile'),
+    undefined,
+    dirs,
+  );
   try {
     await loopbackOnly(context);
     for (let i = 0; i < 100 && context.serviceWorkers().length < 2; i++) {

@@ -25,19 +25,22 @@ export async function freePort(): Promise<number> {
 
 /**
  * Debian's Chromium with the built extension in a persistent profile (extensions load only
- * there); the flags keep it off the network (TOOLCHAIN.md section 4).
+ * there); the flags keep it off the network (TOOLCHAIN.md section 4). `extensions` are unpacked
+ * extension folders (the built one by default; bench/paired.ts loads two builds side by side);
+ * `worker` is the first service worker to start.
  */
 export async function launchChromiumWithExtension(
   profileDir: string,
   env?: NodeJS.ProcessEnv,
+  extensions: string[] = [DIST],
 ): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     headless: true,
     executablePath: CHROMIUM_PATH,
     ...(env ? { env } : {}),
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensions.join(',')}`,
+      `--load-extension=${extensions.join(',')}`,
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',

@@ -4,6 +4,7 @@ import { createNativeLink, type LinkStatus } from './link/native-link';
 import { reconcileSessions } from './sessions/reconcile';
 import { createSessionService, sessionIdOfAlarm } from './sessions/session-service';
 import { createSessionStore } from './sessions/session-store';
+import { watchLoadErrors } from './load-errors';
 import { forgetTab } from './observe/tab-id-maps';
 import { dispatchPopup, isExtensionPage } from './popup/dispatch';
 import { createPopupHandlers } from './popup/handlers';
@@ -46,6 +47,7 @@ const popupHandlers = createPopupHandlers({
 });
 
 // Listeners are registered synchronously at top level, so a woken worker never misses its event.
+watchLoadErrors();
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RECONNECT_ALARM) {
     link.ensureConnected();

@@ -18,6 +18,8 @@ export const HTTP_STATUS_BY_CODE = {
   'tab-not-found': 409,
   'restricted-url': 422,
   'content-unreachable': 502,
+  // The tab shows Chrome's error page: the site did not answer (DNS, refused, offline, TLS).
+  'page-load-failed': 502,
   'extension-not-connected': 503,
   timeout: 504,
   'protocol-mismatch': 503,

@@ -6,6 +6,18 @@ const restricted: ErrorInfo = { code: 'restricted-url', message: 'no', retryable
 const unreachable: ErrorInfo = { code: 'content-unreachable', message: 'no', retryable: false };
 
 describe('explainUnavailable', () => {
+  it('names the net error and the URL of a page that failed to load', () => {
+    const failed: ErrorInfo = {
+      code: 'page-load-failed',
+      message: 'the page failed to load: net::ERR_NAME_NOT_RESOLVED at http://nonexistent.invalid/',
+      retryable: true,
+    };
+    expect(explainUnavailable('http://nonexistent.invalid/', failed)).toEqual({
+      title: 'The page did not load',
+      body: 'The browser shows its error page: net::ERR_NAME_NOT_RESOLVED at http://nonexistent.invalid/. Check the address and the connection, then reload the tab.',
+    });
+  });
+
   it('explains browser pages', () => {
     expect(explainUnavailable('chrome://settings/?q=x', restricted)?.body).toContain(
       'chrome://settings/',

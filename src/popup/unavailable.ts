@@ -11,9 +11,17 @@ const BROWSER_PAGE = /^(chrome|edge|about|devtools|view-source|chrome-untrusted)
 
 /**
  * Why no observation exists for a tab, in words for a person: pages where the browser lets no
- * content script run, and pages whose script has not loaded yet. Null for other errors.
+ * content script run, pages whose script has not loaded yet, and pages that failed to load. Null
+ * for other errors.
  */
 export function explainUnavailable(url: string, error: ErrorInfo): Unavailable | null {
+  if (error.code === 'page-load-failed') {
+    // The message names the net error and the URL (e.g. net::ERR_NAME_NOT_RESOLVED at …).
+    return {
+      title: 'The page did not load',
+      body: `The browser shows its error page: ${error.message.replace(/^the page failed to load: /, '')}. Check the address and the connection, then reload the tab.`,
+    };
+  }
   if (error.code !== 'restricted-url' && error.code !== 'content-unreachable') {
     return null;
   }

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { TabsightError } from '@shared/schema/errors';
 import type { CollectOptions } from '@shared/protocol/runtime';
 import { callFrame, injectContentScript } from '../frame-messaging';
+import { pageLoadFailedError } from '../load-errors';
 import type { CollectedFrame } from './merge-frames';
 
 const RESTRICTED_URL =
@@ -106,6 +107,9 @@ export async function collectTab(
   assertScriptable(tab.url);
   const frames = await framesOf(tabId);
   const top = frames.find((f) => f.frameId === 0);
+  if (top && !mayHaveContentScript(top) && !RESTRICTED_URL.test(top.url)) {
+    throw pageLoadFailedError(tabId, top.url);
+  }
   if (!top) {
     throw new TabsightError(
       'tab-not-found',

@@ -24,6 +24,7 @@ export const ErrorCode = z.enum([
   'tab-not-found',
   'restricted-url',
   'content-unreachable',
+  'page-load-failed',
   'extension-not-connected',
   'timeout',
   'protocol-mismatch',

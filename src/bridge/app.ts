@@ -2,16 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { Action } from '@shared/schema/actions';
-import { StepRequest } from '@shared/schema/execute';
-import { ObserveRequest } from '@shared/schema/observation';
-import { ScrapeRequest } from '@shared/schema/scrape';
-import { SessionListQuery, SessionStart } from '@shared/schema/session';
+import type { Action } from '@shared/schema/actions';
+import { SessionListQuery } from '@shared/schema/session';
 import { SessionPath, isPublicRoute } from './api-routes';
+import { executeFor, observationFor, scrapeFor, sessionFor } from './compat/answer-shapes';
+import { createSdkEdge } from './compat/edge';
+import { pageOf } from './compat/list-query';
 import type { CallOptions, ExtensionLink } from './extension-link';
 import { bearerGuard, hostGuard, isAuthorized, originGuard } from './guards';
 import { healthOf } from './health';
-import { errorJson, errorResponse } from './http-errors';
+import { HttpProblem, errorJson, errorResponse } from './http-errors';
 import { buildOpenApi } from './openapi';
 import { readJsonBody, readPath, readQuery } from './request-input';
 import { stepToAction } from './step';
@@ -47,20 +47,31 @@ export function createApp(deps: AppDeps): Hono {
   const port = lazy(deps.port);
   const allowedOrigins = lazy(deps.allowedOrigins ?? []);
   const log = deps.log ?? ((message: string) => console.error(`[tabsight:bridge] ${message}`));
-  const app = new Hono();
+  // Not strict: Python clients of the hosted API call `/sessions/` with a trailing slash.
+  const app = new Hono({ strict: false });
   const sessionId = (c: Context) => readPath(c, SessionPath).session_id;
   let openApi: Record<string, unknown> | null = null;
   const readUpload = deps.readFile ?? readFile;
+  const sdk = createSdkEdge(log);
 
   const execute = async (c: Context, action: Action) => {
     const ready = await inlineUploadFile(action, readUpload);
-    return c.json(
-      await link.call(
-        'page.execute',
-        { session_id: sessionId(c), action: ready },
-        executeCallOptions(ready),
-      ),
+    const result = await link.call(
+      'page.execute',
+      { session_id: sessionId(c), action: ready },
+      executeCallOptions(ready),
     );
+    return c.json(executeFor(result, sdk.profile(c)));
+  };
+  const session = (c: Context, method: 'session.get' | 'session.stop') =>
+    link
+      .call(method, { session_id: sessionId(c) })
+      .then((s) => c.json(sessionFor(s, sdk.profile(c))));
+  const list = async (c: Context) => {
+    const { only_active, page, page_size } = readQuery(c, SessionListQuery);
+    const sessions = await link.call('session.list', { only_active });
+    const profile = sdk.profile(c);
+    return c.json(pageOf(sessions, page, page_size).map((s) => sessionFor(s, profile)));
   };
 
   app.onError((err, c) => errorResponse(c, err, log));
@@ -87,41 +98,42 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/openapi.json', (c) => c.json((openApi ??= buildOpenApi(version))));
 
   app.post('/sessions/start', async (c) => {
-    const body = await readJsonBody(c, SessionStart);
-    return c.json(await link.call('session.start', body));
+    const body = await sdk.start(c);
+    return c.json(sessionFor(await link.call('session.start', body), sdk.profile(c)));
   });
 
-  app.get('/sessions', async (c) => {
-    const { only_active } = readQuery(c, SessionListQuery);
-    return c.json(await link.call('session.list', { only_active }));
-  });
+  app.get('/sessions', list);
 
-  app.get('/sessions/:session_id', async (c) =>
-    c.json(await link.call('session.get', { session_id: sessionId(c) })),
-  );
+  app.get('/sessions/:session_id', (c) => session(c, 'session.get'));
 
-  app.delete('/sessions/:session_id/stop', async (c) =>
-    c.json(await link.call('session.stop', { session_id: sessionId(c) })),
-  );
+  app.delete('/sessions/:session_id/stop', (c) => session(c, 'session.stop'));
 
   app.post('/sessions/:session_id/page/observe', async (c) => {
     const id = sessionId(c);
-    const request = await readJsonBody(c, ObserveRequest);
-    return c.json(await link.call('page.observe', { session_id: id, request }));
+    const { request, profile } = await sdk.observe(c);
+    const started_at = new Date().toISOString();
+    const observation = await link.call('page.observe', { session_id: id, request });
+    const timing = { started_at, ended_at: new Date().toISOString() };
+    return c.json(observationFor(observation, profile, timing));
   });
 
-  app.post('/sessions/:session_id/page/execute', async (c) =>
-    execute(c, await readJsonBody(c, Action)),
-  );
+  app.post('/sessions/:session_id/page/execute', async (c) => execute(c, await sdk.execute(c)));
 
   app.post('/sessions/:session_id/page/step', async (c) =>
-    execute(c, stepToAction(await readJsonBody(c, StepRequest))),
+    execute(c, stepToAction(await sdk.step(c))),
   );
 
   app.post('/sessions/:session_id/page/scrape', async (c) => {
     const id = sessionId(c);
-    const request = await readJsonBody(c, ScrapeRequest);
-    return c.json(await link.call('page.scrape', { session_id: id, request }));
+    const { request, goto, askedFormat } = await sdk.scrape(c);
+    if (goto !== null) {
+      const opened = await link.call('page.execute', { session_id: id, action: goto });
+      if (!opened.success) {
+        throw new HttpProblem(502, `scrape could not open url ${goto.url}: ${opened.message}`);
+      }
+    }
+    const scrape = await link.call('page.scrape', { session_id: id, request });
+    return c.json(scrapeFor(scrape, sdk.profile(c), askedFormat));
   });
 
   app.post('/sessions/:session_id/page/screenshot', async (c) => {

@@ -126,7 +126,7 @@ const WRONG_BODIES: Record<string, readonly unknown[]> = {
   '/sessions/{session_id}/page/scrape': [
     { only_main_content: 'no' },
     { selector: 5 },
-    { scrape_images: null },
+    { scrape_images: 'none' },
   ],
   '/sessions/{session_id}/page/screenshot': [{ quality: 50 }, { full_page: true }],
 };

@@ -15,6 +15,11 @@ export async function readJsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<z.output<S>> {
+  return parseBody(schema, await readJsonValue(c));
+}
+
+/** The body as JSON, not yet validated; same rules as readJsonBody. */
+export async function readJsonValue(c: Context): Promise<unknown> {
   const text = await c.req.text();
   let raw: unknown = {};
   if (text.trim().length > 0) {
@@ -34,6 +39,10 @@ export async function readJsonBody<S extends z.ZodType>(
       ]);
     }
   }
+  return raw;
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw validationProblem('body', parsed.error);

@@ -58,9 +58,17 @@ export const Session = z.strictObject({
 });
 export type Session = z.infer<typeof Session>;
 
+const PageNumber = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, 'a whole number from 1, e.g. 1')
+  .transform(Number);
+
 export const SessionListQuery = z.strictObject({
   only_active: z
-    .enum(['true', 'false'])
+    .enum(['true', 'false', 'True', 'False'])
     .default('true')
-    .transform((v) => v === 'true'),
+    .transform((v) => v.toLowerCase() === 'true')
+    .describe('Python clients send True/False'),
+  page: PageNumber.optional().describe('Page to answer, from 1 (with page_size)'),
+  page_size: PageNumber.optional().describe('Sessions per page; without it, all of them'),
 });

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { TabsightError } from '@shared/schema/errors';
+import { assertNavigable } from '@shared/url-policy';
+import { currentUrlPolicy } from './url-policy-state';
 
 export const NAVIGATION_TIMEOUT_MS = 30_000;
 
@@ -48,7 +50,13 @@ export async function waitForComplete(
   await loaded;
 }
 
+/** Every navigation an agent asks for passes here first: the URL policy refuses local pages. */
+export function assertAgentNavigable(url: string): void {
+  assertNavigable(url, currentUrlPolicy());
+}
+
 export async function navigate(tabId: number, url: string): Promise<void> {
+  assertAgentNavigable(url);
   const loaded = waitForLoad(tabId);
   await browser.tabs.update(tabId, { url });
   await loaded;

@@ -435,3 +435,29 @@ describe('GET /openapi.json', () => {
     expect(documented).toHaveLength(API_ROUTES.length);
   });
 });
+
+describe('URL policy at the bridge edge', () => {
+  const refused = [
+    ['/sessions/start', { url: 'file:///etc/passwd' }],
+    ['/sessions/s1/page/observe', { url: 'file:///' }],
+    ['/sessions/s1/page/execute', { type: 'goto', url: 'chrome://settings' }],
+    ['/sessions/s1/page/execute', { type: 'goto_new_tab', url: 'view-source:http://a.test/' }],
+    ['/sessions/s1/page/step', { action: { type: 'goto', url: 'javascript:alert(1)' } }],
+  ] as const;
+
+  it.each(refused)('POST %s %j is a 422 that never reaches the browser', async (path, body) => {
+    const res = await send(path, { method: 'POST', body });
+    expect(res.status).toBe(422);
+    expect(await json(res)).toMatchObject({ detail: { code: 'restricted-url' } });
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('lets http pages through', async () => {
+    const res = await send('/sessions/s1/page/execute', {
+      method: 'POST',
+      body: { type: 'goto', url: 'http://shop.test/' },
+    });
+    expect(res.status).toBe(200);
+    expect(fake.calls.map((c) => c.method)).toEqual(['page.execute']);
+  });
+});

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -16,6 +15,8 @@ import { buildOpenApi } from './openapi';
 import { readJsonBody, readPath, readQuery } from './request-input';
 import { stepToAction } from './step';
 import { inlineUploadFile, type ReadFile } from './upload';
+import { readUploadFile } from './upload-folder';
+import { assertNavigable, type UrlPolicy } from '@shared/url-policy';
 
 /** SPEC section 1: larger bodies get a 413 before anything parses them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -29,9 +30,15 @@ export interface AppDeps {
   /** Origins allowed to send an Origin header, e.g. `chrome-extension://<id>`. */
   allowedOrigins?: readonly string[] | (() => readonly string[]);
   log?: (message: string) => void;
-  /** Reads upload_file's file_path (the extension cannot read the disk). */
+  /** Reads upload_file's file_path (the extension cannot read the disk); off by default. */
   readFile?: ReadFile;
+  /** Which page addresses agents may navigate to; file: URLs are off by default. */
+  urlPolicy?: UrlPolicy;
 }
+
+/** The URL an action or request navigates to, if any. */
+const navigationUrlOf = (action: Action): string | undefined =>
+  action.type === 'goto' || action.type === 'goto_new_tab' ? action.url : undefined;
 
 const lazy = <T>(value: T | (() => T)): (() => T) =>
   typeof value === 'function' ? (value as () => T) : () => value;
@@ -51,10 +58,18 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono({ strict: false });
   const sessionId = (c: Context) => readPath(c, SessionPath).session_id;
   let openApi: Record<string, unknown> | null = null;
-  const readUpload = deps.readFile ?? readFile;
+  const readUpload =
+    deps.readFile ?? ((p: string) => readUploadFile(p, { uploadDir: null, forbidden: [] }));
   const sdk = createSdkEdge(log);
+  const urlPolicy = deps.urlPolicy ?? { allowFileUrls: false };
+  const checkUrl = (url: string | undefined) => {
+    if (url !== undefined) {
+      assertNavigable(url, urlPolicy);
+    }
+  };
 
   const execute = async (c: Context, action: Action) => {
+    checkUrl(navigationUrlOf(action));
     const ready = await inlineUploadFile(action, readUpload);
     const result = await link.call(
       'page.execute',
@@ -99,6 +114,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.post('/sessions/start', async (c) => {
     const body = await sdk.start(c);
+    checkUrl(body.url);
     return c.json(sessionFor(await link.call('session.start', body), sdk.profile(c)));
   });
 
@@ -111,6 +127,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/sessions/:session_id/page/observe', async (c) => {
     const id = sessionId(c);
     const { request, profile } = await sdk.observe(c);
+    checkUrl(request.url);
     const started_at = new Date().toISOString();
     const observation = await link.call('page.observe', { session_id: id, request });
     const timing = { started_at, ended_at: new Date().toISOString() };

@@ -57,4 +57,9 @@ describe('chromiumArgs', () => {
     expect(chromiumArgs({ ...base, isRoot: true })).toContain('--no-sandbox');
     expect(args.at(-1)).toBe('about:blank');
   });
+
+  it('keeps the sandbox for a user that is not root, headless or not', () => {
+    expect(chromiumArgs({ ...base, headless: true })).not.toContain('--no-sandbox');
+    expect(chromiumArgs(base)).not.toContain('--no-sandbox');
+  });
 });

@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { scrubbedEnv } from './child-env';
+import { tryItLines, writeCurlConfig } from './curl-config';
 import { canAptInstall, chromiumArgs, findChromium, INSTALL_HINT } from './chromium';
 import { register } from './cli-register';
 import { configDirOf, ensureConfigDir } from './config-dir';
@@ -16,6 +18,10 @@ export interface StartArgs {
   headless: boolean;
   json: boolean;
   port: number;
+  /** `--upload-dir`: the only folder upload_file's file_path may read from. */
+  uploadDir?: string;
+  /** `--allow-file-urls`: agents may open and read file: pages. */
+  allowFileUrls?: boolean;
 }
 
 const CHROMIUM_EXIT_GRACE_MS = 5_000;
@@ -27,6 +33,14 @@ function portIsFree(port: number): Promise<boolean> {
     probe.once('error', () => resolve(false));
     probe.listen(port, BRIDGE_HOSTNAME, () => probe.close(() => resolve(true)));
   });
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function ensureChromium(): string | null {
@@ -60,16 +74,15 @@ function stopChromium(child: ChildProcess): Promise<void> {
   });
 }
 
-function printReady(url: string, token: string): void {
-  const auth = `-H "Authorization: Bearer ${token}"`;
+function printReady(url: string, token: string, curlConfig: string): void {
   console.log(`Tabsight bridge: ${url}`);
   console.log(`Token:           ${token}`);
+  console.log(`curl config:     ${curlConfig} (mode 0600; keeps the token off command lines)`);
   console.log('');
   console.log('Try it:');
-  console.log(
-    `  SID=$(curl -s -X POST ${url}/sessions/start ${auth} -H 'Content-Type: application/json' -d '{"attach":"active_tab"}' | sed -E 's/.*"session_id":"([^"]+)".*/\\1/')`,
-  );
-  console.log(`  curl -s -X POST ${url}/sessions/$SID/page/observe ${auth}`);
+  for (const line of tryItLines(url, curlConfig)) {
+    console.log(line);
+  }
   console.log('');
   console.log('Press Ctrl+C to close Chromium and the bridge.');
 }
@@ -79,6 +92,10 @@ export async function runStart(args: StartArgs): Promise<number> {
   const paths = repoPaths();
   if (!existsSync(join(paths.dist, 'manifest.json')) || !existsSync(paths.hostJs)) {
     say('dist/ or dist-bridge/ is missing: run `npm run build` first (npm start does).');
+    return 1;
+  }
+  if (args.uploadDir && !isFolder(args.uploadDir)) {
+    say(`--upload-dir ${args.uploadDir} is not a folder: create it, or leave the flag out`);
     return 1;
   }
   const chromium = ensureChromium();
@@ -95,6 +112,13 @@ export async function runStart(args: StartArgs): Promise<number> {
   const profileDir = process.env.TABSIGHT_PROFILE_DIR || join(configDir, 'profile');
   mkdirSync(profileDir, { recursive: true });
   const token = loadOrCreateToken(configDir);
+  const curlConfig = writeCurlConfig(configDir, token);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    say(
+      'running as root: Chromium needs --no-sandbox then, so web pages run without its sandbox; run as a normal user to keep it',
+    );
+  }
   const extensionId = extensionIdOfManifest(join(paths.dist, 'manifest.json'));
   const { manifestPaths } = register({ profile: profileDir, port: args.port });
   const url = `http://${BRIDGE_HOSTNAME}:${args.port}`;
@@ -109,12 +133,18 @@ export async function runStart(args: StartArgs): Promise<number> {
       profileDir,
       extensionDir: paths.dist,
       headless: args.headless,
-      isRoot: process.getuid?.() === 0,
+      isRoot,
       startUrl: welcome.url,
     }),
     {
       stdio: ['ignore', log, log],
-      env: { ...process.env, TABSIGHT_PORT: String(args.port), TABSIGHT_CONFIG_DIR: configDir },
+      env: scrubbedEnv(process.env, {
+        TABSIGHT_PORT: String(args.port),
+        TABSIGHT_CONFIG_DIR: configDir,
+        TABSIGHT_PROFILE_DIR: profileDir,
+        ...(args.uploadDir ? { TABSIGHT_UPLOAD_DIR: resolve(args.uploadDir) } : {}),
+        ...(args.allowFileUrls ? { TABSIGHT_ALLOW_FILE_URLS: '1' } : {}),
+      }),
     },
   );
   let exitReason: string | null = null;
@@ -145,7 +175,7 @@ export async function runStart(args: StartArgs): Promise<number> {
   if (args.json) {
     console.log(JSON.stringify({ url, token, extension_id: extensionId, profile_dir: profileDir }));
   } else {
-    printReady(url, token);
+    printReady(url, token, curlConfig);
   }
 
   return new Promise<number>((resolve) => {

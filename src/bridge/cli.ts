@@ -8,8 +8,10 @@ import { DEFAULT_PORT } from './run-host';
 const USAGE = `Usage: node dist-bridge/cli.js <command> [options]
 
 Commands:
-  start [--headless] [--json] [--port N]
+  start [--headless] [--json] [--port N] [--upload-dir <folder>] [--allow-file-urls]
       Launch Chromium with the extension in a dedicated profile and print the bridge URL and token.
+      --upload-dir lets upload_file's file_path read files from that folder only (off by default);
+      --allow-file-urls lets agents open and read file: pages (off by default).
   register [--profile <user-data-dir>] [--browser chromium|chrome] [--port N]
       Register the native host for a profile, or for your default Chromium/Chrome.
   token [--rotate]
@@ -25,6 +27,8 @@ Environment:
   TABSIGHT_URL          bridge URL for mcp (default: from <config dir>/bridge.json)
   TABSIGHT_PROFILE_DIR  Chromium profile for start (default <config dir>/profile)
   CHROME_PATH           Chromium or Chrome binary for start
+  TABSIGHT_UPLOAD_DIR   the upload folder, for a bridge your own browser starts (start --upload-dir)
+  TABSIGHT_ALLOW_FILE_URLS=1  allow file: pages, for a bridge your own browser starts
 `;
 
 function portOf(value: string | undefined): number {
@@ -63,12 +67,16 @@ async function main(argv: string[]): Promise<number> {
           headless: { type: 'boolean' },
           json: { type: 'boolean' },
           port: { type: 'string' },
+          'upload-dir': { type: 'string' },
+          'allow-file-urls': { type: 'boolean' },
         },
       });
       return runStart({
         headless: values.headless ?? false,
         json: values.json ?? false,
         port: portOf(values.port),
+        uploadDir: values['upload-dir'],
+        allowFileUrls: values['allow-file-urls'] ?? false,
       });
     }
     case 'register': {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { ChunkFrame } from '@shared/protocol/bridge-link';
 import { createFrameDecoder, encodeFrame } from './native-framing';
 import { runHost, type RunningHost } from './run-host';
@@ -47,6 +47,7 @@ const start = async (port = 0) => {
     version: '0.1.0',
     callerOrigin: `chrome-extension://${sampleHello.extension_id}/`,
     log: () => {},
+    uploadPolicy: { uploadDir: tmpdir(), forbidden: [configDir] },
   });
   return host;
 };
@@ -69,7 +70,7 @@ describe('runHost', () => {
     expect(fromHost[0]).toEqual({
       v: 1,
       event: 'host-status',
-      data: { listening: true, url, error: null },
+      data: { listening: true, url, error: null, allow_file_urls: false },
     });
     expect(readStatus(configDir)).toMatchObject({ pid: process.pid, url });
 
@@ -99,8 +100,10 @@ describe('runHost', () => {
     const { url } = await start();
     stdin.write(encodeFrame({ v: 1, event: 'hello', data: sampleHello }));
     await until(() => host?.link.state().connected === true);
-    const file = join(configDir, 'big.bin');
+    // The upload folder is the temp dir; the config dir inside it is never read.
+    const file = join(tmpdir(), `tabsight-big-${process.pid}.bin`);
     writeFileSync(file, Buffer.alloc(2_000_000, 7));
+    onTestFinished(() => rmSync(file, { force: true }));
     const pending = fetch(`${url}/sessions/s1/page/execute`, {
       method: 'POST',
       headers: {

@@ -7,8 +7,11 @@ import { createApp } from './app';
 import { createExtensionLink, type ExtensionLink, type HostFrame } from './extension-link';
 import { createChunkingWriter } from './native-chunking';
 import { createFrameDecoder, encodeFrame } from './native-framing';
+import { MAX_CONNECTIONS, SERVER_OPTIONS } from './server-limits';
 import { removeStatus, writeStatus } from './status-file';
 import { createTokenSource } from './token';
+import { readUploadFile, type UploadFolderPolicy } from './upload-folder';
+import type { UrlPolicy } from '@shared/url-policy';
 
 /** The bridge's HTTP port unless TABSIGHT_PORT says otherwise. */
 export const DEFAULT_PORT = 7410;
@@ -32,6 +35,10 @@ export interface HostOptions {
   /** How long one call may wait for the extension (TABSIGHT_OBSERVE_TIMEOUT_MS). */
   callTimeoutMs?: number;
   log?: (message: string) => void;
+  /** Where upload_file's file_path may read from; none by default. */
+  uploadPolicy?: UploadFolderPolicy;
+  /** Which pages agents may open and read; file: is off by default. */
+  urlPolicy?: UrlPolicy;
 }
 
 export interface RunningHost {
@@ -81,6 +88,8 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
     stdout.write(encodeFrame(frame));
   });
   const link = createExtensionLink({ write, log, timeoutMs: options.callTimeoutMs });
+  const urlPolicy = options.urlPolicy ?? { allowFileUrls: false };
+  const uploadPolicy = options.uploadPolicy ?? { uploadDir: null, forbidden: [configDir] };
   const app = createApp({
     link,
     token: createTokenSource(configDir),
@@ -94,8 +103,11 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
       ];
     },
     log,
+    urlPolicy,
+    readFile: (filePath) => readUploadFile(filePath, uploadPolicy),
   });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions: SERVER_OPTIONS }) as Server;
+  server.maxConnections = MAX_CONNECTIONS;
 
   let url: string | null = null;
   let error: string | null = null;
@@ -116,7 +128,7 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
   const status: HostEventFrame = {
     v: 1,
     event: 'host-status',
-    data: { listening: url !== null, url, error },
+    data: { listening: url !== null, url, error, allow_file_urls: urlPolicy.allowFileUrls },
   };
   write(status);
 

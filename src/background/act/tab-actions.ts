@@ -3,6 +3,7 @@ import type { SessionRecord } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { failed, succeeded, type StepOutcome } from './outcome';
 import { whenTabComplete } from './settle';
+import { assertAgentNavigable } from '../navigation';
 
 const titleOf = (tab: browser.Tabs.Tab) => `"${tab.title || tab.url || 'untitled'}"`;
 
@@ -12,6 +13,7 @@ export async function openTab(
   record: SessionRecord,
   url: string,
 ): Promise<StepOutcome> {
+  assertAgentNavigable(url);
   const current = await browser.tabs.get(record.active_tab_id);
   const tab = await browser.tabs.create({
     windowId: record.window_id,

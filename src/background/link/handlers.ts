@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '@shared/protocol/version';
 import type { Handlers } from '@shared/protocol/method';
 import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
+import { assertScriptable } from '../observe/collect-tab';
 import { captureJpeg, observe } from '../observe/observe';
 import { execute } from '../act/execute';
 import { scrapeTab } from '../act/scrape';
@@ -45,6 +46,7 @@ export function createBridgeHandlers(
     }),
     'page.screenshot': afterReady(async ({ session_id }) => {
       const record = await sessions.touch(session_id);
+      assertScriptable((await browser.tabs.get(record.active_tab_id)).url);
       return { jpeg_base64: await captureJpeg(record.window_id) };
     }),
   };

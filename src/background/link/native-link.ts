@@ -9,6 +9,7 @@ import {
   type ExtensionHello,
 } from '@shared/protocol/bridge-link';
 import type { Handlers } from '@shared/protocol/method';
+import { setUrlPolicy } from '../url-policy-state';
 import { createChunkAssembler, type ChunkAssembler } from './chunk-assembler';
 
 const BACKOFF_MIN_MS = 1_000;
@@ -101,6 +102,7 @@ export function createNativeLink(
     const event = HostEventFrame.safeParse(message);
     if (event.success) {
       backoffMs = BACKOFF_MIN_MS;
+      setUrlPolicy({ allowFileUrls: event.data.data.allow_file_urls === true });
       setStatus({ connected: event.data.data.listening, host: event.data.data });
       return;
     }

@@ -1,14 +1,23 @@
 import browser from 'webextension-polyfill';
 import { TabsightError } from '@shared/schema/errors';
 import type { CollectOptions } from '@shared/protocol/runtime';
+import { assertNavigable } from '@shared/url-policy';
 import { callFrame, injectContentScript } from '../frame-messaging';
 import { pageLoadFailedError } from '../load-errors';
+import { currentUrlPolicy } from '../url-policy-state';
 import type { CollectedFrame } from './merge-frames';
 
 const RESTRICTED_URL =
   /^(chrome|chrome-extension|devtools|edge|about:(?!blank)|view-source:)|^https:\/\/chrome\.google\.com\/webstore|^https:\/\/chromewebstore\.google\.com/;
 
+/**
+ * Refuses to read or act in a tab whose page the browser keeps from extensions, or that the URL
+ * policy keeps from agents (file: without the user's opt-in; an adopted tab may show one).
+ */
 export function assertScriptable(url: string | undefined): void {
+  if (url?.startsWith('file:')) {
+    assertNavigable(url, currentUrlPolicy());
+  }
   if (url && RESTRICTED_URL.test(url)) {
     throw new TabsightError(
       'restricted-url',

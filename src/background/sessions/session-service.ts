@@ -5,7 +5,7 @@ import type { TabInfo } from '@shared/schema/observation';
 import { IGNORED_SESSION_KEYS, type Session, type SessionStart } from '@shared/schema/session';
 import { closeRecord, newSessionId, toWireSession, type SessionRecord } from './session-record';
 import type { SessionStore } from './session-store';
-import { waitForComplete } from '../navigation';
+import { assertAgentNavigable, waitForComplete } from '../navigation';
 
 const ALARM_PREFIX = 'tabsight.session-timeout:';
 const MS_PER_MINUTE = 60_000;
@@ -35,6 +35,9 @@ export function createSessionService(store: SessionStore) {
   async function start(params: SessionStart): Promise<Session> {
     const at = nowIso();
     const ignored = IGNORED_SESSION_KEYS.filter((k) => params[k] !== undefined);
+    if (params.url) {
+      assertAgentNavigable(params.url);
+    }
     let windowId: number;
     let tabId: number;
     if (params.attach === 'active_tab') {

@@ -36,6 +36,9 @@ function toFile(content: UploadContent): File {
   return new File([bytes], content.name, { type, lastModified: Date.now() });
 }
 
+/** The origin of the document that now holds the file (this frame's, which may be an ad's). */
+const receivingOrigin = (): string => `origin ${globalThis.location.origin}`;
+
 function fileInputFor(element: Element): HTMLInputElement | undefined {
   if (element instanceof HTMLInputElement) {
     return element.type === 'file' ? element : undefined;
@@ -72,7 +75,7 @@ export function uploadFile(
     input.files = transfer.files;
     fireInput(input, null);
     fireChange(input);
-    return `uploaded ${file.name} (${file.size} bytes) to ${label}`;
+    return `uploaded ${file.name} (${file.size} bytes) to ${label} on ${receivingOrigin()}`;
   }
   const init = { bubbles: true, cancelable: true, composed: true, dataTransfer: transfer };
   element.dispatchEvent(new DragEvent('dragenter', init));
@@ -83,5 +86,5 @@ export function uploadFile(
       `${label} is not a file input and did not take a dropped file; find the file input (type=file) and observe again`,
     );
   }
-  return `dropped ${file.name} (${file.size} bytes) on ${label}`;
+  return `dropped ${file.name} (${file.size} bytes) on ${label} of ${receivingOrigin()}`;
 }

@@ -79,6 +79,8 @@ export const HostEventFrame = z.strictObject({
     listening: z.boolean(),
     url: z.string().nullable(),
     error: z.string().nullable(),
+    /** The user started the bridge with file: pages allowed (absent: not allowed). */
+    allow_file_urls: z.boolean().optional(),
   }),
 });
 export type HostEventFrame = z.infer<typeof HostEventFrame>;

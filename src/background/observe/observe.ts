@@ -35,7 +35,7 @@ export async function observeTab(
   request: ObserveRequest,
   extras: TabObservationExtras,
 ): Promise<TabObservation> {
-  const frames = await collectTab(tabId, {
+  const { frames, skipped } = await collectTab(tabId, {
     scope: request.scope,
     data: request.data,
     ids_in_markdown: request.ids_in_markdown,
@@ -68,6 +68,7 @@ export async function observeTab(
           structured: top.snapshot.page?.structured ?? EMPTY_STRUCTURED,
         }
       : null,
+    ...(skipped.length > 0 ? { skipped_frames: skipped } : {}),
   };
 }
 

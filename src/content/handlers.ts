@@ -60,7 +60,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
   'content.frame_token': async () => ({ token: await ownFrameToken() }),
   'content.name': ({ selector }) => ({ names: namesOf(document, selector) }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
-  'content.form_fill': ({ values }) => formFill(values),
+  'content.form_fill': ({ values, origin, top_origin }) => formFill(values, { origin, top_origin }),
   'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),
   'content.highlight': ({ local_ids, scroll }) => {
     // Ids that no longer resolve (a re-render, a navigation) are skipped, not an error.

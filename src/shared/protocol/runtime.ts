@@ -61,8 +61,13 @@ export const ContentMethods = {
     result: z.strictObject({ message: z.string(), moved_px: z.number() }),
   },
   'content.form_fill': {
-    params: z.strictObject({ values: z.record(z.string(), z.string()) }),
+    params: z.strictObject({
+      values: z.record(z.string(), z.string()),
+      origin: z.string().describe('Only a frame of this origin fills fields'),
+      top_origin: z.string().describe("The top frame's origin; password fields fill only there"),
+    }),
     result: z.strictObject({
+      origin: z.string(),
       filled: z.array(z.strictObject({ key: z.string(), field: z.string() })),
       failed: z.array(z.strictObject({ key: z.string(), message: z.string() })),
     }),

@@ -40,6 +40,7 @@ export async function observeTab(
     data: request.data,
     ids_in_markdown: request.ids_in_markdown,
     selectors: request.selectors,
+    reveal_secrets: request.reveal_secrets,
     only_main_content: true,
   });
   const top = frames[0]!;

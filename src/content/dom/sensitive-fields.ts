@@ -76,3 +76,34 @@ export function maskedValue(value: string, secrecy: Secrecy): string {
   }
   return `(hidden: ${length}, ends ${value.slice(-4)})`;
 }
+
+let revealing = false;
+
+/**
+ * Runs `work` (one synchronous collect) with secret values shown as they are, when the agent
+ * asked for them (`reveal_secrets`); passwords stay hidden even then.
+ */
+export function withSecrets<T>(reveal: boolean, work: () => T): T {
+  const before = revealing;
+  revealing = reveal;
+  try {
+    return work();
+  } finally {
+    revealing = before;
+  }
+}
+
+/** A field's value as an observation may show it: masked when the field holds a secret. */
+export function shownValue(element: Element, value: string): string {
+  const secrecy = secrecyOf(element);
+  if (!secrecy || (revealing && secrecy !== 'password')) {
+    return value;
+  }
+  return maskedValue(value, secrecy);
+}
+
+// Per-page anti-forgery tokens and nonces in `<meta>`: a request credential, not page data.
+const SECRET_META = /csrf|xsrf|token|nonce|secret|api.?key/i;
+
+/** Whether a `<meta name>` holds a credential that observations leave out. */
+export const isSecretMeta = (name: string): boolean => !revealing && SECRET_META.test(name);

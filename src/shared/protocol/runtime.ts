@@ -11,6 +11,7 @@ export const CollectOptions = z.strictObject({
   selectors: z.boolean(),
   only_main_content: z.boolean().default(true),
   selector: z.string().optional().describe('Scrape only under this CSS selector'),
+  reveal_secrets: z.boolean().optional().describe('Show secret field values unmasked'),
 });
 export type CollectOptions = z.infer<typeof CollectOptions>;
 

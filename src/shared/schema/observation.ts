@@ -165,6 +165,12 @@ export const ObserveRequest = z.strictObject({
   data: z.boolean().default(true),
   ids_in_markdown: z.boolean().default(false),
   selectors: z.boolean().default(false),
+  reveal_secrets: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Ours: show card numbers, one-time codes and other secret field values unmasked (passwords never)',
+    ),
 });
 export type ObserveRequest = z.infer<typeof ObserveRequest>;
 export type ObserveRequestInput = z.input<typeof ObserveRequest>;

@@ -23,8 +23,12 @@ test.afterAll(async () => {
   await own?.close();
 });
 
-/** The same page from another site (localhost), so it never shares a renderer with 127.0.0.1. */
-const otherSiteUrl = (url: string) => url.replace('127.0.0.1', 'localhost');
+/** The same page from another site, so it never shares a renderer with the hung one. */
+const otherSiteUrl = (url: string) => {
+  const other = new URL(url);
+  other.hostname = 'elsewhere.test';
+  return other.href;
+};
 
 /** Starts a session on the hang page and makes its main thread spin (`hang` or `busy`). */
 async function hungSession(url: string, button: 'hang' | 'busy') {

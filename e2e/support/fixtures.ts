@@ -8,13 +8,18 @@ export const PAGES_DIR = path.join(REPO_ROOT, 'e2e', 'pages');
 
 interface WorkerFixtures {
   ext: Launched;
+  /** The test pages on a real-looking site (http://site.test:<port>, a non-secure context). */
   site: StaticServer;
-  /** A second origin serving the same pages, for cross-origin frames. */
+  /** A second site serving the same pages, for cross-origin frames. */
   otherSite: StaticServer;
   client: TabsightClient;
 }
 
-/** Worker-scoped: one browser, one bridge and two static origins for all specs of a worker. */
+/**
+ * Worker-scoped: one browser, one bridge and two static sites for all specs of a worker. The
+ * sites have `*.test` host names the browser maps to loopback, so every suite runs in the
+ * non-secure, cross-site conditions of the web.
+ */
 export const test = base.extend<object, WorkerFixtures>({
   ext: [
     async ({}, use) => {
@@ -26,7 +31,7 @@ export const test = base.extend<object, WorkerFixtures>({
   ],
   site: [
     async ({}, use) => {
-      const server = await serveFolder(PAGES_DIR);
+      const server = await serveFolder(PAGES_DIR, 'site.test');
       await use(server);
       await server.close();
     },
@@ -34,7 +39,7 @@ export const test = base.extend<object, WorkerFixtures>({
   ],
   otherSite: [
     async ({}, use) => {
-      const server = await serveFolder(PAGES_DIR);
+      const server = await serveFolder(PAGES_DIR, 'other.test');
       await use(server);
       await server.close();
     },

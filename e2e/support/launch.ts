@@ -12,6 +12,13 @@ const CLI = path.join(REPO_ROOT, 'dist-bridge', 'cli.js');
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const HEALTH_TIMEOUT_MS = 30_000;
 
+/**
+ * Every `*.test` host name resolves to loopback in the e2e Chromium: pages served as
+ * `http://shop.test:<port>/` are plain-http, cross-site and non-secure (no `crypto.randomUUID`,
+ * no clipboard), as on the web, while traffic never leaves the machine.
+ */
+export const HOST_RESOLVER_RULES = '--host-resolver-rules=MAP *.test 127.0.0.1';
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -41,6 +48,7 @@ export async function launchChromiumWithExtension(
     args: [
       `--disable-extensions-except=${extensions.join(',')}`,
       `--load-extension=${extensions.join(',')}`,
+      HOST_RESOLVER_RULES,
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',

@@ -18,8 +18,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a folder on 127.0.0.1 at an ephemeral port; two of them make two origins. */
-export async function serveFolder(root: string): Promise<StaticServer> {
+/**
+ * Serves a folder on 127.0.0.1 at an ephemeral port; two of them make two origins. `host` names
+ * the origin the browser is sent to: a `*.test` name (which the e2e Chromium maps to loopback,
+ * see `HOST_RESOLVER_RULES`) makes a plain-http, non-secure context on a site of its own, as on
+ * the web; Node's own fetches need the default `127.0.0.1`.
+ */
+export async function serveFolder(root: string, host = '127.0.0.1'): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
@@ -32,7 +37,7 @@ export async function serveFolder(root: string): Promise<StaticServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     url: (pathname) => new URL(pathname, origin).href,

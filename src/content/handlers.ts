@@ -9,6 +9,7 @@ import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
 import { waitForQuietDom } from './act/settle';
 import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
+import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
 import { readViewport } from './viewport';
 
@@ -18,16 +19,21 @@ export const contentHandlers: Handlers<ContentMethods> = {
     // Asked before perceiving: the parent may still be answering while this frame works.
     const token = ownFrameToken();
     const started = performance.now();
-    const perception = perceive(document, { scope: options.scope, selectors: options.selectors });
+    const reveal = options.reveal_secrets ?? false;
+    const perception = withSecrets(reveal, () =>
+      perceive(document, { scope: options.scope, selectors: options.selectors }),
+    );
     const perceivedAt = performance.now();
     announceFrameTokens(document, perception.shadowFrames);
     const page = options.data
-      ? extractPage(document, {
-          onlyMainContent: options.only_main_content,
-          idsInMarkdown: options.ids_in_markdown,
-          idOf: perception.idOf,
-          selector: options.selector,
-        })
+      ? withSecrets(reveal, () =>
+          extractPage(document, {
+            onlyMainContent: options.only_main_content,
+            idsInMarkdown: options.ids_in_markdown,
+            idOf: perception.idOf,
+            selector: options.selector,
+          }),
+        )
       : null;
     return {
       url: location.href,
@@ -60,7 +66,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
   'content.frame_token': async () => ({ token: await ownFrameToken() }),
   'content.name': ({ selector }) => ({ names: namesOf(document, selector) }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
-  'content.form_fill': ({ values }) => formFill(values),
+  'content.form_fill': ({ values, origin, top_origin }) => formFill(values, { origin, top_origin }),
   'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),
   'content.highlight': ({ local_ids, scroll }) => {
     // Ids that no longer resolve (a re-render, a navigation) are skipped, not an error.

@@ -38,31 +38,62 @@ export async function scroll(
   return succeeded(result.message, frame);
 }
 
-/** form_fill: every frame fills the fields it has; the answer lists which keys found a field. */
+const originOf = (url: string): string | null => {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * form_fill: the frames of the page's own origin (or of `frameOrigin`, when the agent names one)
+ * fill the listed fields they have; frames of other origins are never sent the values. Frames
+ * whose URL says no origin (about:blank, srcdoc) inherit one, so they are asked and check it
+ * themselves. The answer names each filled field and its origin.
+ */
 export async function formFill(
   tabId: number,
   values: Record<string, string>,
+  frameOrigin?: string,
 ): Promise<StepOutcome> {
   const keys = Object.keys(values);
   if (keys.length === 0) {
     return failed('form_fill needs values, e.g. {"email": "a@b.c", "first_name": "Ada"}');
   }
   const frames = (await browser.webNavigation.getAllFrames({ tabId })) ?? [];
+  const topUrl = frames.find((f) => f.frameId === 0)?.url ?? '';
+  const topOrigin = originOf(topUrl);
+  if (!topOrigin) {
+    return failed(`form_fill works on web pages; ${topUrl || 'this tab'} has no origin to fill in`);
+  }
+  const origin = frameOrigin ? new URL(frameOrigin).origin : topOrigin;
+  const asked = frames.filter((f) => {
+    const own = originOf(f.url);
+    return own === origin || own === null;
+  });
   const results = await Promise.all(
-    frames.map((f) =>
-      callFrame({ tabId, frameId: f.frameId }, 'content.form_fill', { values }).catch(() => null),
+    asked.map((f) =>
+      callFrame({ tabId, frameId: f.frameId }, 'content.form_fill', {
+        values,
+        origin,
+        top_origin: topOrigin,
+      }).catch(() => null),
     ),
   );
-  const filled = results.flatMap((r) => r?.filled ?? []);
+  const filled = results.flatMap((r) => r?.filled.map((f) => ({ ...f, origin: r.origin })) ?? []);
   const problems = results.flatMap((r) => r?.failed ?? []);
   const matched = new Set(filled.map((f) => f.key));
-  const missing = keys.filter((k) => !matched.has(k));
+  const missing = keys.filter((k) => !matched.has(k) && !problems.some((p) => p.key === k));
   const parts = [
-    filled.length ? `filled ${filled.map((f) => `${f.key} → ${f.field}`).join(', ')}` : '',
+    filled.length
+      ? `filled ${filled.map((f) => `${f.key} → ${f.field} (${f.origin})`).join(', ')}`
+      : '',
     problems.length
       ? `could not fill ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`
       : '',
-    missing.length ? `no field found for ${missing.join(', ')}` : '',
+    missing.length ? `no field found for ${missing.join(', ')} in ${origin}` : '',
   ].filter(Boolean);
   if (filled.length === 0) {
     return failed(`${parts.join('; ')}; observe and fill those fields by id`);

@@ -87,7 +87,7 @@ export async function runAction(
       return { ...succeeded(`scraped ${data.markdown.length} characters of markdown`), data };
     }
     case 'form_fill':
-      return formFill(tabId, action.value);
+      return formFill(tabId, action.value, action.frame_origin);
     case 'help':
       return succeeded(`help requested: ${action.reason}`);
     case 'completion':

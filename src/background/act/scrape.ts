@@ -15,7 +15,7 @@ export interface ScrapeOptions {
 
 /** The page's content (`data` of an observation) from every frame, as observe merges it. */
 export async function scrapeTab(tabId: number, options: ScrapeOptions): Promise<PageData> {
-  const frames = await collectTab(tabId, {
+  const { frames } = await collectTab(tabId, {
     scope: 'page',
     data: true,
     ids_in_markdown: false,

@@ -5,6 +5,7 @@ import { assertNavigable } from '@shared/url-policy';
 import { callFrame, injectContentScript } from '../frame-messaging';
 import { pageLoadFailedError } from '../load-errors';
 import { currentUrlPolicy } from '../url-policy-state';
+import type { SkippedFrame } from '@shared/schema/observation';
 import type { CollectedFrame } from './merge-frames';
 
 const RESTRICTED_URL =
@@ -66,13 +67,16 @@ async function framesOf(tabId: number): Promise<FrameInfo[]> {
 
 /**
  * A frame whose load failed shows Chrome's error page, where no extension script runs; waiting for
- * one would add CONTENT_READY_WAIT_MS to every observe of a page with a blocked ad frame.
+ * one would spend the child-frame budget on every observe of a page with a blocked ad frame.
  */
 const mayHaveContentScript = (frame: FrameInfo): boolean =>
   !frame.errorOccurred && !frame.url.startsWith('chrome-error:') && !RESTRICTED_URL.test(frame.url);
 
-/** How long a child frame may take to register its content script after it loaded. */
-const CONTENT_READY_WAIT_MS = 1_000;
+/**
+ * One deadline for every descendant frame of an observation, counted from the moment the top
+ * frame answered: an ad with slow nested frames costs this once, not once per level.
+ */
+export const CHILD_FRAMES_BUDGET_MS = 1_500;
 const CONTENT_READY_POLL_MS = 50;
 
 const isUnreachable = (err: unknown): boolean =>
@@ -85,13 +89,8 @@ interface RetryTiming {
   beforeRetry?: () => Promise<void>;
 }
 
-const CHILD_FRAME_RETRY: RetryTiming = {
-  waitMs: CONTENT_READY_WAIT_MS,
-  pollMs: CONTENT_READY_POLL_MS,
-};
-
-// The content script is a module loaded by a small classic loader (crxjs), so a document can be
-// complete a moment before its listener exists: retry while the frame has no receiver.
+// The content script may register its listener a moment after the document is complete:
+// retry while the frame has no receiver.
 async function untilReachable<T>(call: () => Promise<T>, timing: RetryTiming): Promise<T> {
   const deadline = Date.now() + timing.waitMs;
   for (;;) {
@@ -107,11 +106,21 @@ async function untilReachable<T>(call: () => Promise<T>, timing: RetryTiming): P
   }
 }
 
+const skipReason = (err: unknown): SkippedFrame['reason'] => {
+  if (err instanceof TabsightError && err.code === 'timeout') {
+    return 'timeout';
+  }
+  return isUnreachable(err) ? 'no-content-script' : 'error';
+};
+
+export interface CollectedTab {
+  frames: CollectedFrame[];
+  /** Child frames whose content is not in the observation, and why. */
+  skipped: SkippedFrame[];
+}
+
 /** Asks every frame of the tab for its snapshot; child frames that fail are left out. */
-export async function collectTab(
-  tabId: number,
-  options: CollectOptions,
-): Promise<CollectedFrame[]> {
+export async function collectTab(tabId: number, options: CollectOptions): Promise<CollectedTab> {
   const tab = await browser.tabs.get(tabId);
   assertScriptable(tab.url);
   const frames = await framesOf(tabId);
@@ -127,7 +136,7 @@ export async function collectTab(
       true,
     );
   }
-  const collectOne = async (frame: FrameInfo): Promise<CollectedFrame> => ({
+  const collectOne = async (frame: FrameInfo, timeoutMs?: number): Promise<CollectedFrame> => ({
     frameId: frame.frameId,
     parentFrameId: frame.parentFrameId,
     documentId: frame.documentId ?? String(frame.frameId),
@@ -135,24 +144,40 @@ export async function collectTab(
       { tabId, frameId: frame.frameId, documentId: frame.documentId },
       'content.collect',
       options,
+      timeoutMs,
     ),
   });
   const topFrame = await untilContentReady(tabId, () => collectOne(top));
+  const deadline = Date.now() + CHILD_FRAMES_BUDGET_MS;
+  const skipped: SkippedFrame[] = [];
+  const collectChild = async (frame: FrameInfo): Promise<CollectedFrame | null> => {
+    try {
+      return await untilReachable(() => collectOne(frame, Math.max(1, deadline - Date.now())), {
+        waitMs: Math.max(0, deadline - Date.now()),
+        pollMs: CONTENT_READY_POLL_MS,
+      });
+    } catch (err) {
+      skipped.push({ url: frame.url, reason: skipReason(err) });
+      return null;
+    }
+  };
   // Level by level: a parent announces its frame elements' tokens while it is collected, so
   // its children have heard them by the time they are asked (src/content/dom/frame-tokens.ts).
   const collected = [topFrame];
   let level = [topFrame];
-  for (let depth = 0; depth < MAX_FRAME_DEPTH && level.length > 0; depth++) {
+  for (let depth = 0; level.length > 0; depth++) {
     const parents = new Set(level.map((f) => f.frameId));
-    const next = await Promise.all(
-      frames
-        .filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f))
-        .map((f) => untilReachable(() => collectOne(f), CHILD_FRAME_RETRY).catch(() => null)),
-    );
+    const children = frames.filter((f) => parents.has(f.parentFrameId) && mayHaveContentScript(f));
+    if (depth >= MAX_FRAME_DEPTH || Date.now() >= deadline) {
+      const reason = depth >= MAX_FRAME_DEPTH ? 'too-deep' : 'timeout';
+      skipped.push(...children.map((f) => ({ url: f.url, reason }) as const));
+      break;
+    }
+    const next = await Promise.all(children.map(collectChild));
     level = next.filter((c): c is CollectedFrame => c !== null);
     collected.push(...level);
   }
-  return collected;
+  return { frames: collected, skipped };
 }
 
 /** How long a page that is still starting up may take before its content script answers. */

@@ -35,11 +35,12 @@ export async function observeTab(
   request: ObserveRequest,
   extras: TabObservationExtras,
 ): Promise<TabObservation> {
-  const frames = await collectTab(tabId, {
+  const { frames, skipped } = await collectTab(tabId, {
     scope: request.scope,
     data: request.data,
     ids_in_markdown: request.ids_in_markdown,
     selectors: request.selectors,
+    reveal_secrets: request.reveal_secrets,
     only_main_content: true,
   });
   const top = frames[0]!;
@@ -68,6 +69,7 @@ export async function observeTab(
           structured: top.snapshot.page?.structured ?? EMPTY_STRUCTURED,
         }
       : null,
+    ...(skipped.length > 0 ? { skipped_frames: skipped } : {}),
   };
 }
 

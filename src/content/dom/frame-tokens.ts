@@ -16,7 +16,7 @@
 
 const TOKEN_KEY = 'tabsightFrameToken';
 const REQUEST_KEY = 'tabsightFrameTokenRequest';
-const TOKEN_PATTERN = /^[0-9a-f-]{36}$/;
+const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
 /** How long a child without a token waits for its parent's answer before reporting none. */
 export const FRAME_TOKEN_WAIT_MS = 300;
 
@@ -31,11 +31,20 @@ const waiting = new Set<(token: string) => void>();
 const isFrameElement = (element: Element): element is HTMLIFrameElement | HTMLFrameElement =>
   element.localName === 'iframe' || element.localName === 'frame';
 
+/**
+ * 128 random bits as hex. `crypto.getRandomValues`, not `crypto.randomUUID`: the latter exists
+ * only in secure contexts, and content scripts run in plain-http pages too.
+ */
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** The token naming a frame element; the same for the life of the element. */
 export function frameTokenOf(element: Element): string {
   let token = tokens.get(element);
   if (!token) {
-    token = crypto.randomUUID();
+    token = randomToken();
     tokens.set(element, token);
   }
   return token;

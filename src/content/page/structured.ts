@@ -4,6 +4,7 @@
  * JSON-LD block gives `success: false` with an error naming it, and keeps everything else.
  */
 import type { StructuredData } from '@shared/schema/observation';
+import { isSecretMeta } from '../dom/sensitive-fields';
 import { bylineFromDom, cleanAuthor, dateFromDom, decodeEntities } from './metadata-fallbacks';
 import { readMicrodata } from './microdata';
 
@@ -131,7 +132,7 @@ function readMeta(doc: Document) {
         add(openGraph, key.slice(3), value);
       } else if (key.startsWith('twitter:')) {
         add(twitter, key.slice(8), value);
-      } else {
+      } else if (!isSecretMeta(key)) {
         meta[key] ??= value;
       }
     }

@@ -1,6 +1,7 @@
 import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/frame-snapshot';
 import { frameTokenOf } from '../dom/frame-tokens';
 import { withLabelCache } from '../dom/labels';
+import { shownValue } from '../dom/sensitive-fields';
 import { accessibleName, describe, pureAccessibleName, valueOf } from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
@@ -47,6 +48,9 @@ export interface PerceiveEnvironment {
    */
   layout?: boolean;
 }
+
+const maskSecret = (element: Element, value: string | boolean | undefined) =>
+  typeof value === 'string' ? shownValue(element, value) : value;
 
 // Ids live for the life of a document (SPEC section 4): one registry per document.
 const registries = new WeakMap<Document, IdRegistry>();
@@ -166,7 +170,7 @@ function perceiveOnce(
       anchor: item.anchor,
     }));
     listedIds.set(item.element, localId);
-    const value = valueOf(item.element, cls);
+    const value = maskSecret(item.element, valueOf(item.element, cls));
     const element: FrameElement = {
       local_id: localId,
       type: cls.type,

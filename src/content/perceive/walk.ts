@@ -6,6 +6,7 @@ import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { createOcclusionGate } from './occlusion';
 import { treeMayTransform } from './author-css';
+import { isNearlyTransparent } from './perceptible';
 import { offscreenBox, place, textInView, type Placement } from './visibility';
 import {
   blocks,
@@ -226,7 +227,7 @@ export function walk(
     const attributed = element.hasAttributes();
     const role = attributed ? explicitRole(element) : null;
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
-    const transparent = inh.transparent || style.opacity === '0';
+    const transparent = inh.transparent || isNearlyTransparent(style.opacity);
     const position = style.position;
     // A transform moves an in-flow box over its neighbours (and paints it above them); read
     // once here, as it also decides where absolutely positioned children are contained. Only

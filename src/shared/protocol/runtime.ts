@@ -11,6 +11,7 @@ export const CollectOptions = z.strictObject({
   selectors: z.boolean(),
   only_main_content: z.boolean().default(true),
   selector: z.string().optional().describe('Scrape only under this CSS selector'),
+  reveal_secrets: z.boolean().optional().describe('Show secret field values unmasked'),
 });
 export type CollectOptions = z.infer<typeof CollectOptions>;
 
@@ -61,8 +62,13 @@ export const ContentMethods = {
     result: z.strictObject({ message: z.string(), moved_px: z.number() }),
   },
   'content.form_fill': {
-    params: z.strictObject({ values: z.record(z.string(), z.string()) }),
+    params: z.strictObject({
+      values: z.record(z.string(), z.string()),
+      origin: z.string().describe('Only a frame of this origin fills fields'),
+      top_origin: z.string().describe("The top frame's origin; password fields fill only there"),
+    }),
     result: z.strictObject({
+      origin: z.string(),
       filled: z.array(z.strictObject({ key: z.string(), field: z.string() })),
       failed: z.array(z.strictObject({ key: z.string(), message: z.string() })),
     }),

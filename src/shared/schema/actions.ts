@@ -70,6 +70,13 @@ export const ScrapeAction = browser('scrape', {
 });
 export const FormFillAction = browser('form_fill', {
   value: z.record(z.string(), z.string()).describe('Field values keyed like email, first_name, …'),
+  frame_origin: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'an origin is a scheme and a host, e.g. https://pay.example')
+    .optional()
+    .describe(
+      "Ours: fill the frames of this origin (e.g. a payment provider's) instead of the page's own; password fields still fill only in the page's origin",
+    ),
 });
 export const HelpAction = browser('help', { reason: z.string() });
 export const CompletionAction = browser('completion', {

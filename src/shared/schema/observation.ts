@@ -126,6 +126,18 @@ export const Progress = z.strictObject({
   max_steps: z.number().int(),
 });
 
+/** A child frame whose content the observation leaves out (ours; older clients ignore it). */
+export const SkippedFrame = z.strictObject({
+  url: z.string(),
+  reason: z
+    .enum(['timeout', 'no-content-script', 'too-deep', 'error'])
+    .describe(
+      'timeout: the frames of one observation share one deadline, and this one missed it; ' +
+        'no-content-script: the frame never answered; too-deep: nested past the depth limit',
+    ),
+});
+export type SkippedFrame = z.infer<typeof SkippedFrame>;
+
 export const Observation = z.strictObject({
   metadata: Metadata,
   screenshot: z.string().nullable().describe('Base64 JPEG when the request asked for one'),
@@ -133,6 +145,10 @@ export const Observation = z.strictObject({
   data: PageData.nullable(),
   progress: Progress,
   session: Session,
+  skipped_frames: z
+    .array(SkippedFrame)
+    .optional()
+    .describe('Ours: child frames left out of this observation, and why'),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -149,6 +165,12 @@ export const ObserveRequest = z.strictObject({
   data: z.boolean().default(true),
   ids_in_markdown: z.boolean().default(false),
   selectors: z.boolean().default(false),
+  reveal_secrets: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Ours: show card numbers, one-time codes and other secret field values unmasked (passwords never)',
+    ),
 });
 export type ObserveRequest = z.infer<typeof ObserveRequest>;
 export type ObserveRequestInput = z.input<typeof ObserveRequest>;

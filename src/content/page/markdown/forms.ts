@@ -11,6 +11,7 @@
  */
 import { normalizeSpace } from '@shared/text';
 import { labelsOf } from '../../dom/labels';
+import { shownValue } from '../../dom/sensitive-fields';
 
 const NO_TEXT_INPUT_TYPES = new Set(['hidden']);
 const BUTTON_INPUT_TYPES = new Set(['submit', 'reset', 'button', 'image']);
@@ -126,5 +127,5 @@ export function controlText(control: Element): string | null {
     const names = Array.from(input.files ?? [], (file) => file.name).join(', ');
     return fieldText(label, cleanInline(names), 'file');
   }
-  return fieldText(label, cleanInline(input.value), placeholder);
+  return fieldText(label, cleanInline(shownValue(input, input.value)), placeholder);
 }

@@ -51,6 +51,9 @@ test.describe('the MCP server over the real bridge', () => {
         action: { type: 'click', id: button?.id },
       });
       expect(textOf(executed)).toMatch(/^OK: click B\d+/);
+      // The effect report is in every execute answer: this button changes nothing visible.
+      expect(textOf(executed)).toContain('effect: nothing visible changed');
+      expect(executed.structuredContent).toMatchObject({ effect: { changed: false } });
 
       const shot = await call('tabsight_screenshot', { session_id: sessionId });
       expect(shot.content[0]).toMatchObject({ type: 'image', mimeType: 'image/jpeg' });

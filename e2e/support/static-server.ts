@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -26,7 +26,17 @@ export interface StaticServer {
  */
 export async function serveFolder(root: string, host = '127.0.0.1'): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = new URL(req.url ?? '/', 'http://x');
+    // `?delay_ms=N` answers N ms late: a slow API for tests of what waits for the network.
+    const delay = Math.min(Number(url.searchParams.get('delay_ms')) || 0, 10_000);
+    if (delay > 0) {
+      setTimeout(() => serve(res, url.pathname), delay);
+      return;
+    }
+    serve(res, url.pathname);
+  });
+  const serve = (res: ServerResponse, rawPath: string) => {
+    const pathname = decodeURIComponent(rawPath);
     const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -34,7 +44,7 @@ export async function serveFolder(root: string, host = '127.0.0.1'): Promise<Sta
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host}:${port}`;

@@ -7,6 +7,7 @@ import { act } from './act';
 import { formFill } from './act/form-fill';
 import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
+import { beginEffect, endEffect } from './act/effect';
 import { waitForQuietDom } from './act/settle';
 import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
 import { withSecrets } from './dom/sensitive-fields';
@@ -54,7 +55,13 @@ export const contentHandlers: Handlers<ContentMethods> = {
       },
     };
   },
-  'content.act': ({ local_id, action, id }) => act(local_id, action, id ?? local_id),
+  'content.act': ({ local_id, action, id }) => {
+    // The top frame's recording started before the action; a child frame's starts here.
+    if (window !== window.top) {
+      beginEffect();
+    }
+    return act(local_id, action, id ?? local_id);
+  },
   'content.key': ({ key }) => {
     try {
       return pressKeyOnFocused(key);
@@ -67,7 +74,13 @@ export const contentHandlers: Handlers<ContentMethods> = {
   'content.name': ({ selector }) => ({ names: namesOf(document, selector) }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
   'content.form_fill': ({ values, origin, top_origin }) => formFill(values, { origin, top_origin }),
-  'content.settle': ({ quiet_ms, max_ms }) => waitForQuietDom(quiet_ms, max_ms),
+  'content.settle': ({ quiet_ms, max_ms, max_quiet_ms }) =>
+    waitForQuietDom(quiet_ms, max_ms, max_quiet_ms),
+  'content.effect_begin': () => {
+    beginEffect();
+    return { tracking: true };
+  },
+  'content.effect_end': () => endEffect(),
   'content.highlight': ({ local_ids, scroll }) => {
     // Ids that no longer resolve (a re-render, a navigation) are skipped, not an error.
     const targets = local_ids.flatMap(({ local_id, label }): OverlayTarget[] => {

@@ -42,6 +42,9 @@ export function executeText(result: ExecuteResponse): string {
   if (result.exception) {
     lines.push(`exception: ${result.exception}`);
   }
+  if (result.effect) {
+    lines.push(`effect: ${result.effect.summary}`);
+  }
   if (result.data) {
     lines.push('', result.data.markdown);
   }

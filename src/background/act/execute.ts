@@ -6,7 +6,10 @@ import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import type { StepOutcome } from './outcome';
 import { runAction } from './run-action';
-import { settle, watchNavigation } from './settle';
+import { watchEffect } from './effect';
+import { watchRequests } from './requests';
+import { settle, watchNavigation, type Settled } from './settle';
+import type { Effect } from '@shared/schema/effect';
 
 const LOG = '[tabsight:bg]';
 
@@ -42,14 +45,18 @@ export async function execute(
     );
   }
   const watch = watchNavigation(record.active_tab_id);
+  const requests = watchRequests(record.active_tab_id);
+  const effects = await watchEffect(record);
   let outcome: StepOutcome;
   let exception: string | null = null;
+  let effect: Effect | undefined;
   try {
     outcome = await runAction(sessions, record, action);
-    const note = await settle(watch, outcome.settleFrame);
-    if (note) {
-      outcome = { ...outcome, message: `${outcome.message}; ${note}` };
+    const settled: Settled = await settle(watch, requests, outcome.settleFrame);
+    if (settled.note) {
+      outcome = { ...outcome, message: `${outcome.message}; ${settled.note}` };
     }
+    effect = await effects.report(sessions, sessionId, settled, outcome.settleFrame);
   } catch (err) {
     const info = errorInfoOf(err);
     console.debug(LOG, 'execute', action.type, err);
@@ -61,6 +68,8 @@ export async function execute(
     exception = `${info.code}: ${info.message}`;
   } finally {
     watch.stop();
+    requests.stop();
+    effects.stop();
   }
   const latest = await sessions.record(sessionId);
   return {
@@ -72,5 +81,6 @@ export async function execute(
     started_at: startedAt,
     ended_at: nowIso(),
     session: toWireSession(latest),
+    ...(effect ? { effect } : {}),
   };
 }

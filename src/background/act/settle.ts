@@ -1,8 +1,14 @@
 import browser from 'webextension-polyfill';
 import { callFrame, type FrameTarget } from '../frame-messaging';
+import type { RequestWatch } from './requests';
 
-/** The DOM counts as settled after this long without a mutation… */
-export const DOM_QUIET_MS = 300;
+/**
+ * The DOM counts as settled after this long without a mutation; the window grows by as much with
+ * each batch of mutations while they continue…
+ */
+export const DOM_QUIET_MS = 30;
+/** …up to this window (what every action used to wait)… */
+export const DOM_QUIET_MAX_MS = 300;
 /** …or after this long in any case (animations, tickers and live feeds never go quiet). */
 export const DOM_SETTLE_CAP_MS = 3_000;
 /** A navigation an action started must load within this, or we answer anyway (under the bridge's 15 s). */
@@ -59,43 +65,114 @@ export type NavigationWatch = ReturnType<typeof watchNavigation>;
 
 const sleep = (ms: number) => new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms));
 
-/**
- * Waits until the page has settled after an action: a navigation it started has loaded, or else
- * the acted-on frame's DOM has been quiet for a moment. Returns a note for the agent when the page
- * did not settle in time, or null.
- */
-export async function settle(
+/** Why an action's answer came when it did (reported in the effect report). */
+export type SettleReason =
+  | 'nothing-to-wait'
+  | 'dom-quiet'
+  | 'network-idle'
+  | 'navigation-loaded'
+  | 'navigation-slow'
+  | 'frame-gone'
+  | 'cap';
+
+export interface Settled {
+  reason: SettleReason;
+  /** A note for the agent when the page did not settle in time, or null. */
+  note: string | null;
+  waited_ms: number;
+  /** Network requests the tab started while the action ran and settled. */
+  requests: number;
+}
+
+type QuietOutcome = 'quiet' | 'busy' | 'gone';
+
+function quietDom(frame: FrameTarget, maxMs: number): Promise<QuietOutcome> {
+  return callFrame(frame, 'content.settle', {
+    quiet_ms: DOM_QUIET_MS,
+    max_quiet_ms: DOM_QUIET_MAX_MS,
+    max_ms: Math.max(0, Math.round(maxMs)),
+  }).then(
+    (r) => (r.quiet ? 'quiet' : 'busy'),
+    // The frame went away mid-wait: most likely it is navigating.
+    () => 'gone' as const,
+  );
+}
+
+async function navigationSettled(
   watch: NavigationWatch,
-  frame: FrameTarget | null,
-): Promise<string | null> {
-  const quiet: Promise<'quiet' | 'gone'> = frame
-    ? callFrame(frame, 'content.settle', {
-        quiet_ms: DOM_QUIET_MS,
-        max_ms: DOM_SETTLE_CAP_MS,
-      }).then(
-        () => 'quiet' as const,
-        // The frame went away mid-wait: most likely it is navigating.
-        () => 'gone' as const,
-      )
-    : Promise.resolve('quiet' as const);
-  const first = await Promise.race([quiet, watch.whenStarted.then(() => 'navigation' as const)]);
-  if (first === 'quiet' && !watch.started()) {
-    return null;
-  }
-  if (first === 'gone' && !watch.started()) {
-    // Give a navigation that has not been reported yet a moment to show up.
-    const late = await Promise.race([watch.whenStarted.then(() => 'navigation'), sleep(250)]);
-    if (late === 'timeout') {
-      return null;
-    }
-  }
+): Promise<Pick<Settled, 'reason' | 'note'>> {
   const loaded = await Promise.race([
     watch.whenFinished.then(() => 'loaded'),
     sleep(NAVIGATION_SETTLE_CAP_MS),
   ]);
   return loaded === 'loaded'
-    ? null
-    : `the new page was still loading after ${NAVIGATION_SETTLE_CAP_MS / 1000} s; observe again`;
+    ? { reason: 'navigation-loaded', note: null }
+    : {
+        reason: 'navigation-slow',
+        note: `the new page was still loading after ${NAVIGATION_SETTLE_CAP_MS / 1000} s; observe again`,
+      };
+}
+
+/**
+ * Waits until the page has settled after an action, and no longer: a navigation it started has
+ * loaded; or else no request the action caused is still in flight and the acted-on frame's DOM
+ * has been quiet for a short window (growing while mutations continue), all within the cap.
+ */
+export async function settle(
+  watch: NavigationWatch,
+  requests: RequestWatch,
+  frame: FrameTarget | null,
+): Promise<Settled> {
+  const started = performance.now();
+  const done = (reason: SettleReason, note: string | null = null): Settled => ({
+    reason,
+    note,
+    waited_ms: Math.round(performance.now() - started),
+    requests: requests.seen(),
+  });
+  if (!frame) {
+    if (!watch.started()) {
+      return done('nothing-to-wait');
+    }
+    const loaded = await navigationSettled(watch);
+    return done(loaded.reason, loaded.note);
+  }
+  const navigation = watch.whenStarted.then(() => 'navigation' as const);
+  let waitedForNetwork = false;
+  for (;;) {
+    const left = DOM_SETTLE_CAP_MS - (performance.now() - started);
+    const first = await Promise.race([quietDom(frame, left), navigation]);
+    if (first === 'navigation' || watch.started()) {
+      const loaded = await navigationSettled(watch);
+      return done(loaded.reason, loaded.note);
+    }
+    if (first === 'gone') {
+      // Give a navigation that has not been reported yet a moment to show up.
+      const late = await Promise.race([navigation, sleep(250)]);
+      if (late === 'timeout') {
+        return done('frame-gone');
+      }
+      const loaded = await navigationSettled(watch);
+      return done(loaded.reason, loaded.note);
+    }
+    if (first === 'busy') {
+      return done('cap');
+    }
+    if (requests.inFlight() === 0) {
+      return done(waitedForNetwork ? 'network-idle' : 'dom-quiet');
+    }
+    waitedForNetwork = true;
+    const remaining = DOM_SETTLE_CAP_MS - (performance.now() - started);
+    const idle = await Promise.race([
+      requests.whenIdle().then(() => 'idle' as const),
+      navigation,
+      sleep(remaining),
+    ]);
+    if (idle === 'timeout') {
+      return done('cap');
+    }
+    // 'idle' or a navigation: go round, so the response's DOM work (or the load) is waited for.
+  }
 }
 
 /** Resolves once the tab reports `complete` (checked after subscribing, so no event is missed). */

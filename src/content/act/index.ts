@@ -5,6 +5,7 @@ import { checkElement } from './check';
 import { clickElement } from './click';
 import { nameOf } from './describe-element';
 import { fillElement } from './fill';
+import { noteTarget } from './effect';
 import { ActFailure, done } from './outcome';
 import { selectOption } from './select-option';
 import { uploadFile } from './upload';
@@ -24,6 +25,7 @@ export async function act(localId: string, action: Action, id: string): Promise<
       message: `${action.type} is not an element action; send it without an id`,
     };
   }
+  noteTarget(element);
   try {
     switch (action.type) {
       case 'click':

@@ -32,6 +32,8 @@ export interface IdRegistry {
   beginPass(): void;
   idOf(element: Element, fingerprint: () => Fingerprint): string;
   elementById(localId: string): Element | undefined;
+  /** The id an earlier pass gave this element, without handing out a new one. */
+  knownIdOf(element: Element): string | undefined;
   /** How much the registry holds: elements it remembers, and ids in its fingerprint indexes. */
   stats(): { entries: number; indexed: number };
 }
@@ -169,6 +171,10 @@ export function createIdRegistry(): IdRegistry {
     elementById(localId) {
       const element = entries.get(localId)?.ref.deref();
       return element?.isConnected ? element : undefined;
+    },
+    knownIdOf(element) {
+      const known = ids.get(element);
+      return known !== undefined && entries.get(known)?.ref.deref() === element ? known : undefined;
     },
     stats() {
       let indexed = 0;

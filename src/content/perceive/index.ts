@@ -69,6 +69,11 @@ export function elementById(localId: string, doc: Document = document): Element 
   return registries.get(doc)?.elementById(localId);
 }
 
+/** The local id a perception pass gave this element, or undefined (never listed, or replaced). */
+export function knownIdOf(element: Element): string | undefined {
+  return registries.get(element.ownerDocument)?.knownIdOf(element);
+}
+
 // A heuristic target wrapping exactly one listed target (a clickable card around its only link)
 // is the same target twice: keep the inner, more specific one.
 function redundantWrappers(found: Found[], names: string[], layout: boolean): Set<number> {

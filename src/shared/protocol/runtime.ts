@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Action } from '../schema/actions';
+import { EffectProperty } from '../schema/effect';
 import { ErrorInfo } from '../schema/errors';
 import { FrameSnapshot } from './frame-snapshot';
 import type { Registry } from './method';
@@ -20,6 +21,31 @@ export const ActOutcome = z.strictObject({
   message: z.string(),
 });
 export type ActOutcome = z.infer<typeof ActOutcome>;
+
+const FrameEffectElement = z.strictObject({
+  local_id: z.string().nullable(),
+  description: z.string(),
+});
+
+/** What one frame saw an action change (the service worker turns local ids into tab-wide ones). */
+export const FrameEffect = z.strictObject({
+  url: z.string(),
+  appeared: z.array(FrameEffectElement),
+  disappeared: z.array(FrameEffectElement),
+  changes: z.array(
+    FrameEffectElement.extend({
+      property: EffectProperty,
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+  ),
+  dialog_opened: FrameEffectElement.nullable(),
+  focus_moved: z
+    .strictObject({ from: z.string().nullable(), to: z.string().nullable() })
+    .nullable(),
+  omitted: z.number().int(),
+});
+export type FrameEffect = z.infer<typeof FrameEffect>;
 
 /** Service worker → content script (one frame). */
 export const ContentMethods = {
@@ -73,13 +99,27 @@ export const ContentMethods = {
       failed: z.array(z.strictObject({ key: z.string(), message: z.string() })),
     }),
   },
-  /** Resolves when the frame's DOM has been quiet for `quiet_ms` (at most `max_ms`). */
+  /**
+   * Resolves when the frame's DOM has been quiet for a window of `quiet_ms`, growing by as much
+   * with each batch of mutations up to `max_quiet_ms` (at most `max_ms` in all).
+   */
   'content.settle': {
     params: z.strictObject({
       quiet_ms: z.number().int().min(0),
+      max_quiet_ms: z.number().int().min(0).optional(),
       max_ms: z.number().int().min(0),
     }),
-    result: z.strictObject({ quiet: z.boolean(), waited_ms: z.number() }),
+    result: z.strictObject({ quiet: z.boolean(), waited_ms: z.number(), mutations: z.number() }),
+  },
+  /** Starts recording what the next action changes in this frame. */
+  'content.effect_begin': {
+    params: z.strictObject({}),
+    result: z.strictObject({ tracking: z.boolean() }),
+  },
+  /** What changed since effect_begin; null when this frame was not recording (it is new). */
+  'content.effect_end': {
+    params: z.strictObject({}),
+    result: FrameEffect.nullable(),
   },
   'content.highlight': {
     params: z.strictObject({

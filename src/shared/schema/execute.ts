@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Action, ElementId } from './actions';
 import { IsoDateTime } from './common';
+import { Effect } from './effect';
 import { PageData } from './observation';
 import { Session } from './session';
 
@@ -13,6 +14,8 @@ export const ExecuteResponse = z.strictObject({
   started_at: IsoDateTime,
   ended_at: IsoDateTime,
   session: Session,
+  /** Ours, additive: what the action visibly changed; absent from older extensions. */
+  effect: Effect.optional(),
 });
 export type ExecuteResponse = z.infer<typeof ExecuteResponse>;
 

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { launchWithExtension } from '../e2e/support/launch';
 import { serveFolder } from '../e2e/support/static-server';
+import { REPO_ROOT } from '../e2e/support/launch';
+import { emptyAgreement, measureAgreement, type Agreement } from './chromium-agreement';
 import { collectInPage, corpusOrSkip, loopbackOnly, printTable } from './support';
 
 const EXPECTED = '[data-expectedlabel]';
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   let listedExact = 0;
   let namedExact = 0;
   const misses: string[] = [];
+  const wpt = emptyAgreement();
   for (const file of files) {
     const rel = path.relative(root, file).split(path.sep).join('/');
     await page.goto(site.url(`/${rel}`), { waitUntil: 'load' });
@@ -96,7 +99,17 @@ async function main(): Promise<void> {
         listedExact += norm(label) === norm(element.name) ? 1 : 0;
       }
     }
+    await measureAgreement(ext.worker, page, rel, wpt);
   }
+  const ownPages = path.join(REPO_ROOT, 'e2e', 'pages', 'perception');
+  const own = await serveFolder(ownPages);
+  const ours = emptyAgreement();
+  for (const file of htmlFiles(ownPages)) {
+    const rel = path.relative(ownPages, file).split(path.sep).join('/');
+    await page.goto(own.url(`/${rel}`), { waitUntil: 'load' });
+    await measureAgreement(ext.worker, page, `perception/${rel}`, ours);
+  }
+  await own.close();
   const pct = (n: number, of: number) =>
     `${n}/${of} (${((100 * n) / Math.max(of, 1)).toFixed(1)}%)`;
   console.log(`\nWPT accname: ${files.length} pages, ${total} elements with data-expectedlabel\n`);
@@ -107,8 +120,21 @@ async function main(): Promise<void> {
       '(c) naming function exact / all': pct(namedExact, total),
     },
   ]);
+  console.log("\nAgreement with Chromium's accessibility tree (Accessibility.getFullAXTree)\n");
+  const agreement = (set: string, a: Agreement) => ({
+    pages: set,
+    'naming function exact / all exposed': pct(a.allExact, a.all),
+    'listed name exact / listed': pct(a.listedExact, a.listed),
+  });
+  printTable([agreement('WPT accname', wpt), agreement('e2e perception pages', ours)]);
   if (process.env.EVAL_VERBOSE) {
     console.log(misses.join('\n'));
+    console.log('\nlisted, named otherwise than Chromium:');
+    console.log([...wpt.misses, ...ours.misses].join('\n'));
+    if (process.env.EVAL_VERBOSE === 'all') {
+      console.log('\nexposed, named otherwise than Chromium:');
+      console.log([...wpt.allMisses, ...ours.allMisses].join('\n'));
+    }
   }
   await ext.close();
   await site.close();

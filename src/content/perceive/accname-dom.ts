@@ -21,7 +21,13 @@ export const isEmbeddedControl = (element: Element): boolean => hasRole(element,
  * Step 2A: excluded with its whole subtree. `visibility` is not here: it is inherited and can be
  * overridden by a descendant (`visibility: visible` inside `hidden`), so it hides text only.
  */
+// Source or inert copies, never rendered (a <noscript> only shows with scripting off).
+const UNRENDERED = new Set(['script', 'style', 'template', 'noscript']);
+
 export function isExcluded(element: Element, styles: StyleReader): boolean {
+  if (UNRENDERED.has(element.localName)) {
+    return true;
+  }
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') {
     return true;
   }

@@ -212,9 +212,20 @@ function firstChild(element: Element): Element | undefined {
 // HTML-AAM names a table caption from its content.
 const isNamedByContent = (element: Element): boolean => element.localName === 'caption';
 
+// HTML-AAM maps these to the generic role (dom-accessibility-api gives them none): their title
+// or text is no name, as in Chromium's tree. An author's aria-label(ledby) is still kept, as
+// Chromium keeps it, and an editable one is a textbox.
+const GENERIC_TAGS = new Set('b bdi bdo data div i pre q samp small span u'.split(' '));
+
+const plainGeneric = (element: Element): boolean =>
+  GENERIC_TAGS.has(element.localName) &&
+  !element.hasAttribute('aria-label') &&
+  !element.hasAttribute('aria-labelledby') &&
+  !(element instanceof HTMLElement && element.isContentEditable);
+
 /** Whether the element's role forbids naming it (https://w3c.github.io/aria/#namefromprohibited). */
 function prohibitsNaming(element: Element): boolean {
-  const role = roleOf(element) ?? '';
+  const role = roleOf(element) ?? (plainGeneric(element) ? 'generic' : '');
   // HTML-AAM maps `<img alt="">` to presentation, yet a title still names it (2I).
   if (element.localName === 'img' && element.hasAttribute('title')) {
     return false;
@@ -234,4 +245,15 @@ export function computeName(element: Element, styles: StyleReader): string {
     hiddenAllowed: false,
   });
   return normalizeSpace(name);
+}
+
+/**
+ * The element's text as a name from content would give it (2F: spacing by layout, hidden
+ * descendants left out, embedded controls by value), whatever its role allows. For hints.
+ */
+export function nameFromContent(element: Element, styles: StyleReader): string {
+  const computation = new Computation(styles);
+  return normalizeSpace(
+    computation.text(element, { referenced: false, recursion: true, hiddenAllowed: false }),
+  );
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe as group, expect, it } from 'vitest';
-import { accessibleName, describe, renderedText, shortHref } from './describe';
+import { accessibleName, describe, nameHint, renderedText, shortHref } from './describe';
 import { classify } from './roles';
 
 const options = { getComputedStyle: window.getComputedStyle.bind(window), pseudoElements: false };
@@ -32,7 +32,7 @@ group('names of unlabelled elements', () => {
     document.body.innerHTML = '<textarea>Dear editor, a long letter</textarea>';
     expect(named('textarea')).toEqual({
       name: '',
-      description: 'textbox (value="Dear editor, a long letter")',
+      description: 'textbox (multiline, value="Dear editor, a long letter")',
     });
   });
 
@@ -41,11 +41,12 @@ group('names of unlabelled elements', () => {
     expect(accessibleName(first('select'), options)).toBe('Cabin');
   });
 
-  it('names a generic clickable after its rendered text, not scripts, styles or templates', () => {
+  it('hints a generic clickable by its rendered text, not scripts, styles or templates', () => {
     document.body.innerHTML = `<div onclick="open()">Open <style>.x{color:red}</style>
       <script>track('open')</script><noscript>Enable JS</noscript>
       <template>Hidden copy</template><b>menu</b></div>`;
-    expect(accessibleName(first('div'), options)).toBe('Open menu');
+    expect(accessibleName(first('div'), options)).toBe('');
+    expect(nameHint(first('div'), options)).toBe('Open menu');
   });
 });
 

@@ -1,6 +1,7 @@
 import { normalizeSpace } from '@shared/text';
 import { computeName } from './accname';
 import { textOnlyName, type FastNameOptions } from './fast-name';
+import { hintOf } from './hint';
 import type { Classification } from './roles';
 
 export const NAME_MAX_CHARS = 200;
@@ -19,6 +20,10 @@ export type NameOptions = FastNameOptions;
 
 const isPassword = (element: Element): boolean =>
   element instanceof HTMLInputElement && element.type === 'password';
+
+// A multi-line text field (a text area, or aria-multiline) tells an agent that Enter is a newline.
+const isMultiline = (element: Element, attr: AttributeOf): boolean =>
+  element instanceof HTMLTextAreaElement || attr('aria-multiline') === 'true';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -68,21 +73,28 @@ export function pureAccessibleName(element: Element, options: NameOptions): stri
   });
 }
 
-/** The accessible name, with hints an agent can still use when it is empty. */
+// HTML-AAM: a text field with no other name is named by its placeholder (Chromium does so).
+const placeholderOf = (element: Element): string =>
+  element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+    ? normalizeSpace(element.placeholder)
+    : '';
+
+/** The accessible name as Chromium exposes it, cut to NAME_MAX_CHARS. */
 export function accessibleName(element: Element, options: NameOptions): string {
-  const name = pureAccessibleName(element, options);
-  if (name) {
-    return truncate(name, NAME_MAX_CHARS);
-  }
-  const hint =
-    element.getAttribute('placeholder') ??
-    element.getAttribute('aria-placeholder') ??
-    element.getAttribute('title') ??
-    (element instanceof HTMLInputElement && !isPassword(element) ? element.value : null) ??
-    element.querySelector('img[alt]')?.getAttribute('alt') ??
-    // A generic clickable (a div with a click handler) has no name from content in accname.
-    (contentlessControl(element) ? '' : renderedText(element, NAME_MAX_CHARS * 2));
-  return truncate(normalizeSpace(hint), NAME_MAX_CHARS);
+  const name = pureAccessibleName(element, options) || placeholderOf(element);
+  return truncate(name, NAME_MAX_CHARS);
+}
+
+/**
+ * For an element with no accessible name: what an agent can still go on (./hint). A form
+ * control's content is its value, never a hint; a field's own value is no name for it either.
+ */
+export function nameHint(element: Element, options: NameOptions): string {
+  const styles = {
+    style: (target: Element, pseudo?: string) => options.getComputedStyle(target, pseudo),
+    pseudoElements: options.pseudoElements,
+  };
+  return hintOf(element, styles, !contentlessControl(element));
 }
 
 const optionText = (option: Element): string =>
@@ -243,9 +255,13 @@ export function describe(
   cls: Classification,
   name: string,
   value: string | boolean | undefined = valueOf(element, cls),
+  hint = '',
 ): string {
   const states: string[] = [];
   const attr = attributesOf(element);
+  if (cls.type === 'fill' && isMultiline(element, attr)) {
+    states.push('multiline');
+  }
   if (element instanceof HTMLInputElement) {
     inputStates(element, attr, states);
   }
@@ -268,6 +284,9 @@ export function describe(
   const placeholder = attr('placeholder');
   if (placeholder && normalizeSpace(placeholder) !== name) {
     states.push(`placeholder=${quote(truncate(placeholder, VALUE_MAX_CHARS))}`);
+  }
+  if (hint && !name) {
+    states.push(`hint=${quote(hint)}`);
   }
   if (element.localName === 'a' && !name) {
     states.push(`href=${shortHref(attr('href') ?? '')}`);

@@ -135,10 +135,28 @@ describe('what is listed', () => {
 });
 
 describe('names', () => {
-  it('falls back to placeholder, title, image alt and text when the name is empty', () => {
-    document.body.innerHTML = `<input placeholder="Search"><button title="Close"></button>
-      <div onclick="x()">Open <b>menu</b></div>`;
-    expect(observe().elements.map((e) => e.name)).toEqual(['Search', 'Close', 'Open menu']);
+  it('names a field by its placeholder and a button by its title, as Chromium does', () => {
+    document.body.innerHTML = `<input placeholder="Search"><button title="Close"></button>`;
+    expect(observe().elements.map((e) => e.name)).toEqual(['Search', 'Close']);
+  });
+
+  it('gives a generic clickable no name but its text as a hint', () => {
+    document.body.innerHTML = `<div onclick="x()">Open <b>menu</b></div>`;
+    expect(observe().elements.map((e) => [e.name, e.description])).toEqual([
+      ['', 'clickable (hint="Open menu")'],
+    ]);
+  });
+
+  it('lists a child with its own handler inside a clickable row, not inside a button', () => {
+    document.body.innerHTML = `<div onclick="open()">Alice <span onclick="star()" title="Star"></span>
+        <span onclick="trash()" class="fa fa-trash"></span></div>
+      <button>Buy <span onclick="y()">now</span></button>`;
+    expect(observe().elements.map((e) => e.description)).toEqual([
+      'clickable (hint="Alice Star")',
+      'clickable (hint="Star")',
+      'clickable (hint="trash")',
+      'button "Buy now"',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/fra
 import { frameTokenOf } from '../dom/frame-tokens';
 import { withLabelCache } from '../dom/labels';
 import { shownValue } from '../dom/sensitive-fields';
-import { accessibleName, describe, pureAccessibleName, valueOf } from './describe';
+import { accessibleName, describe, nameHint, pureAccessibleName, valueOf } from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
@@ -75,7 +75,9 @@ export function knownIdOf(element: Element): string | undefined {
 }
 
 // A heuristic target wrapping exactly one listed target (a clickable card around its only link)
-// is the same target twice: keep the inner, more specific one.
+// is the same target twice: keep the inner, more specific one. One whose text is only its
+// listed children's (a pointer bar around "Reply" and "Forward") offers nothing of its own: a
+// click on it lands between them.
 function redundantWrappers(found: Found[], names: string[], layout: boolean): Set<number> {
   const children = new Map<number, number[]>();
   found.forEach((item, index) => {
@@ -92,7 +94,14 @@ function redundantWrappers(found: Found[], names: string[], layout: boolean): Se
   for (const [parent, kids] of children) {
     const wrapper = found[parent]!;
     const only = kids.length === 1 ? found[kids[0]!]! : undefined;
-    if (wrapper.kind !== 'generic' || !only) {
+    if (wrapper.kind !== 'generic') {
+      continue;
+    }
+    if (!only) {
+      const joined = kids.map((kid) => names[kid]).join(' ');
+      if (names[parent] === joined && !found[parent]!.element.hasAttribute('onclick')) {
+        dropped.add(parent);
+      }
       continue;
     }
     const sameName = names[parent] === names[kids[0]!];
@@ -152,25 +161,30 @@ function perceiveOnce(
     nameOptions.parentShown = item.parentShown;
     return accessibleName(item.element, nameOptions);
   });
+  // What the unnamed ones are still known by (shown as a hint, and what their ids remember).
+  const labels = names.map((name, index) =>
+    name ? name : nameHint(walked.found[index]!.element, nameOptions),
+  );
   const namedAt = performance.now();
-  const dropped = redundantWrappers(walked.found, names, hasLayout);
+  const dropped = redundantWrappers(walked.found, labels, hasLayout);
 
   const listed = new Map<number, FrameElement>();
   const listedIds = new Map<Element, string>();
   walked.found.forEach((item, index) => {
     const cls = classes[index]!;
     const name = names[index]!;
+    const label = labels[index]!;
     if (item.occluded) {
       return;
     }
-    signals.listed(item.element, cls, name, item.consent);
+    signals.listed(item.element, cls, label, item.consent);
     if (dropped.has(index)) {
       return;
     }
     const localId = registry.idOf(item.element, () => ({
       prefix: cls.prefix,
       role: cls.role,
-      name,
+      name: label,
       exact: pathKey(item.element, siblings),
       anchor: item.anchor,
     }));
@@ -181,7 +195,7 @@ function perceiveOnce(
       type: cls.type,
       role: cls.role,
       name,
-      description: describe(item.element, cls, name, value),
+      description: describe(item.element, cls, name, value, name ? '' : label),
       in_viewport: item.inViewport,
       rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
     };

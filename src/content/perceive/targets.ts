@@ -22,7 +22,8 @@ function tabIndexAtLeastZero(element: Element): boolean {
  * `pointer` its own `cursor: pointer`,
  * `parentPointer` the parent's:
  * cursor is inherited, so only the element where it starts counts (the icon inside a link is
- * not a second target). `insideTarget` drops heuristic targets nested in a listed target.
+ * not a second target). `insideTarget` is the kind of the nearest listed ancestor target: inside
+ * a native one (a button, a link) nothing more is listed, its clicks are the parent's.
  */
 export function targetKind(
   element: Element,
@@ -32,7 +33,7 @@ export function targetKind(
   attributed: boolean,
   ownPointer: boolean,
   parentPointer: boolean,
-  insideTarget: boolean,
+  insideTarget: TargetKind | null,
 ): TargetKind | null {
   if (NEVER_TARGETS.has(tag)) {
     // A label forwards its clicks to its control, which is listed itself (counted once).
@@ -44,8 +45,10 @@ export function targetKind(
   const pointer = ownPointer && !parentPointer;
   const handler = attributed && element.hasAttribute('onclick');
   if (role && WIDGET_ROLES.has(role)) {
-    // A gridcell is only a target when it does something (grids list every cell otherwise).
-    if (role !== 'gridcell' || pointer || handler || tabIndexAtLeastZero(element)) {
+    // A gridcell is only a target when it does something or takes focus (grids list every
+    // cell otherwise).
+    // Any tabindex counts: a grid's cells take focus in turn (roving tabindex), -1 but one.
+    if (role !== 'gridcell' || pointer || handler || element.hasAttribute('tabindex')) {
       return 'native';
     }
     return null;
@@ -54,7 +57,10 @@ export function targetKind(
     return 'native';
   }
   const focusable = attributed && !role && tabIndexAtLeastZero(element);
-  if ((pointer || handler || focusable) && !insideTarget) {
+  // Inside a listed target, a child with a handler or a tab stop of its own is a target too
+  // (the trash icon of a clickable mail row); a pointer cursor alone is the parent's area.
+  const own = handler || focusable;
+  if ((pointer || own) && (insideTarget === null || (insideTarget === 'generic' && own))) {
     return 'generic';
   }
   return null;

@@ -22,6 +22,12 @@ export const LEAF_TAGS = new Set([
   'video',
   'audio',
 ]);
+// An SVG drawing is read through the <svg> element unless parts of it are controls themselves
+// (a `<g role="slider">`, a shape with a click handler, a tab stop or a link inside). A pointer
+// cursor set on a shape by a style sheet alone is not seen (that would cost a style per shape).
+const SVG_CONTROLS = '[role], [tabindex], [onclick], a, [style*="cursor"]';
+export const svgHasControls = (svg: Element): boolean => svg.querySelector(SVG_CONTROLS) !== null;
+
 export const TEXT_NODE = 3;
 export const ELEMENT_NODE = 1;
 

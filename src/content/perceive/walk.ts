@@ -19,6 +19,7 @@ import {
   skipsContent,
   queryModal,
   SKIPPED_TAGS,
+  svgHasControls,
   TEXT_NODE,
   textOnlyBox,
 } from './walk-rules';
@@ -212,6 +213,9 @@ export function walk(
   const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited =>
     inh.transforms || !treeMayTransform(shadow) ? inh : { ...inh, transforms: true };
 
+  const insideKind = (inh: Inherited): TargetKind | null =>
+    inh.target >= 0 ? found[inh.target]!.kind : null;
+
   const visitElement = (element: Element, inh: Inherited): void => {
     const tag = element.localName;
     if (SKIPPED_TAGS.has(tag)) {
@@ -266,7 +270,7 @@ export function walk(
 
     let index = -1;
     // What the element's children are: none to visit (a leaf, or text only), or a subtree.
-    const leaf = LEAF_TAGS.has(tag);
+    const leaf = LEAF_TAGS.has(tag) && !(tag === 'svg' && svgHasControls(element));
     const textOnly = !leaf && element.firstElementChild === null && textOnlyBox(element, tag);
     const native = isNativeControl(element, tag);
     // The cursor tells heuristic targets and where a pointer area starts for the children: a
@@ -274,7 +278,7 @@ export function walk(
     const pointer = (leaf || textOnly) && native ? false : style.cursor === 'pointer';
     const kind = blocked
       ? null
-      : targetKind(element, tag, native, role, attributed, pointer, inh.pointer, inh.target >= 0);
+      : targetKind(element, tag, native, role, attributed, pointer, inh.pointer, insideKind(inh));
     if (kind && !listed.has(element)) {
       // An element with display:contents has no box of its own to act on.
       const visible =

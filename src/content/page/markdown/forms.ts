@@ -101,7 +101,9 @@ export function controlText(control: Element): string | null {
     return `[${label ? `${label}: ` : ''}${chosen.filter(Boolean).join(', ') || '___'} ▾]`;
   }
   if (control.localName === 'textarea') {
-    return fieldText(label, cleanInline((control as HTMLTextAreaElement).value), placeholder);
+    // A text area's value in full: the description cuts it, this is where an agent reads it all.
+    const value = cleanInline((control as HTMLTextAreaElement).value, Number.POSITIVE_INFINITY);
+    return fieldText(label, value, placeholder);
   }
   const input = control as HTMLInputElement;
   const type = input.type;

@@ -12,6 +12,7 @@ import { frameTokenOf } from '../../dom/frame-tokens';
 import { shadowRootOf } from '../../dom/platform';
 import { absoluteUrl, imageSource, isPlaceholderSrc } from '../urls';
 import type { StyleCache, Visibility } from '../visibility';
+import { figureText } from './figure';
 import { cleanInline, controlLabel, controlText, isControl, takesLabelInside } from './forms';
 
 /** Never rendered: not content, or rendered by another module (SVG goes to `images`). */
@@ -105,7 +106,7 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
 
   const walkElement = (element: Element, into: Node) => {
     const tag = element.localName;
-    if (SKIPPED_TAGS.has(tag) && tag !== 'svg') {
+    if (SKIPPED_TAGS.has(tag) && tag !== 'svg' && tag !== 'canvas') {
       return;
     }
     const verdict = visibility(element);
@@ -115,8 +116,14 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
       }
       return;
     }
-    if (tag === 'svg') {
-      onMedia?.(element);
+    if (tag === 'svg' || tag === 'canvas') {
+      if (tag === 'svg') {
+        onMedia?.(element);
+      }
+      const figure = figureText(element);
+      if (figure) {
+        into.appendChild(raw(figure));
+      }
       return;
     }
     if (tag === 'iframe' || tag === 'frame') {

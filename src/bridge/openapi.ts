@@ -131,7 +131,8 @@ export function buildOpenApi(version: string): JsonObject {
     info: {
       title: 'Tabsight bridge',
       version,
-      description: 'Live browser tabs as observations for web agents (loopback only).',
+      description:
+        'Live browser tabs as observations for web agents (loopback only). In request bodies, null for an optional field means not given; unused keys are named in the x-tabsight-ignored-keys response header.',
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],

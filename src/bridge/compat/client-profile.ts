@@ -27,7 +27,7 @@ const V15_OBSERVE_KEYS = ['min_nb_actions', 'max_nb_actions', 'url', 'instructio
 
 /**
  * Observe tells the older SDKs apart by their bodies: v1.6.0 always sends `perception_type`;
- * v1.5.x always sends exactly its four keys, unset ones as null.
+ * v1.5.x always sends all four of its keys, unset ones as null.
  */
 export function profileFromObserve(
   header: (name: string) => string | undefined,
@@ -41,7 +41,6 @@ export function profileFromObserve(
   if (keys.includes('perception_type')) {
     return 'sdk-1.6';
   }
-  const isV15 =
-    keys.length === V15_OBSERVE_KEYS.length && V15_OBSERVE_KEYS.every((k) => keys.includes(k));
-  return isV15 ? 'sdk-1.5' : 'seed';
+  // Bridge-only options (scope, selectors, …) may ride along; the four keys are the signature.
+  return V15_OBSERVE_KEYS.every((k) => keys.includes(k)) ? 'sdk-1.5' : 'seed';
 }

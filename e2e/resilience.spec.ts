@@ -101,7 +101,7 @@ test.describe('load and size', () => {
     for (let i = 0; i < bytes.length; i++) {
       bytes[i] = (i * 7919) % 251;
     }
-    const file = path.join(ext.configDir, 'big-upload.bin');
+    const file = path.join(ext.uploadDir!, 'big-upload.bin');
     writeFileSync(file, bytes);
     const sha = createHash('sha256').update(bytes).digest('hex');
 

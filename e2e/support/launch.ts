@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,7 @@ export async function launchChromiumWithExtension(
   profileDir: string,
   env?: NodeJS.ProcessEnv,
   extensions: string[] = [DIST],
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     headless: true,
@@ -55,6 +56,7 @@ export async function launchChromiumWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -68,6 +70,8 @@ export interface Launched {
   bridgeUrl: string;
   token: string;
   configDir: string;
+  /** The bridge's upload folder (TABSIGHT_UPLOAD_DIR), or null when the launch set none. */
+  uploadDir: string | null;
   close(): Promise<void>;
 }
 
@@ -78,15 +82,24 @@ export interface Launched {
 export interface LaunchOptions {
   /** Extra environment for the browser and so for the bridge it starts. */
   env?: Record<string, string>;
+  /** Extra Chromium flags, e.g. `--host-resolver-rules=MAP *.test 127.0.0.1`. */
+  chromiumArgs?: string[];
+  /** false: no upload folder (upload_file's file_path is off); default: a scratch folder. */
+  uploadFolder?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-e2e-'));
   const profileDir = path.join(scratch, 'profile');
   const configDir = path.join(scratch, 'config');
+  const uploadDir = options.uploadFolder === false ? null : path.join(scratch, 'uploads');
+  if (uploadDir) {
+    mkdirSync(uploadDir);
+  }
   const port = await freePort();
   const env = {
     ...process.env,
+    ...(uploadDir ? { TABSIGHT_UPLOAD_DIR: uploadDir } : {}),
     ...options.env,
     TABSIGHT_CONFIG_DIR: configDir,
     TABSIGHT_PORT: String(port),
@@ -99,7 +112,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       stdio: 'pipe',
     },
   );
-  const { context, worker } = await launchChromiumWithExtension(profileDir, env);
+  const { context, worker } = await launchChromiumWithExtension(
+    profileDir,
+    env,
+    [DIST],
+    options.chromiumArgs,
+  );
   const extensionId = new URL(worker.url()).host;
   const bridgeUrl = `http://127.0.0.1:${port}`;
   await waitForConnected(bridgeUrl);
@@ -114,6 +132,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     bridgeUrl,
     token,
     configDir,
+    uploadDir,
     close: async () => {
       await context.close();
       rmSync(scratch, { recursive: true, force: true });

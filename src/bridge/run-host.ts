@@ -7,7 +7,7 @@ import { createApp } from './app';
 import { createExtensionLink, type ExtensionLink, type HostFrame } from './extension-link';
 import { createChunkingWriter } from './native-chunking';
 import { createFrameDecoder, encodeFrame } from './native-framing';
-import { MAX_CONNECTIONS, SERVER_OPTIONS } from './server-limits';
+import { applyServerLimits, SERVER_OPTIONS } from './server-limits';
 import { removeStatus, writeStatus } from './status-file';
 import { createTokenSource } from './token';
 import { readUploadFile, type UploadFolderPolicy } from './upload-folder';
@@ -107,7 +107,7 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
     readFile: (filePath) => readUploadFile(filePath, uploadPolicy),
   });
   const server = createAdaptorServer({ fetch: app.fetch, serverOptions: SERVER_OPTIONS }) as Server;
-  server.maxConnections = MAX_CONNECTIONS;
+  applyServerLimits(server);
 
   let url: string | null = null;
   let error: string | null = null;

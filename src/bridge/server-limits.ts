@@ -1,4 +1,4 @@
-import type { ServerOptions } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 
 /**
  * Limits that keep idle or slow connections from locking the bridge (and so `/health`) out:
@@ -20,3 +20,18 @@ export const SERVER_OPTIONS: ServerOptions = {
   keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
   connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
 };
+
+/**
+ * Applies the cap, and cuts a socket that sends no request within HEADERS_TIMEOUT_MS of
+ * connecting: Node's own header timeout only starts with the first byte, so a silent socket
+ * would otherwise be held for ever. Once a request arrives the answer is never timed here.
+ */
+export function applyServerLimits(server: Server): void {
+  server.maxConnections = MAX_CONNECTIONS;
+  server.on('connection', (socket) => {
+    socket.setTimeout(HEADERS_TIMEOUT_MS, () => socket.destroy());
+  });
+  server.on('request', (req) => {
+    req.socket.setTimeout(0);
+  });
+}

@@ -21,15 +21,19 @@ async function history(tabId: number, direction: 'back' | 'forward'): Promise<St
     target: { tabId },
     args: [direction],
     func: (dir: 'back' | 'forward') => {
-      const nav = (globalThis as { navigation?: { canGoBack: boolean; canGoForward: boolean } })
-        .navigation;
+      // Runs in the page, whose globals the worker's types do not describe.
+      const page = globalThis as unknown as {
+        navigation?: { canGoBack: boolean; canGoForward: boolean };
+        history: { back(): void; forward(): void };
+      };
+      const nav = page.navigation;
       if (nav && !(dir === 'back' ? nav.canGoBack : nav.canGoForward)) {
         return false;
       }
       if (dir === 'back') {
-        globalThis.history.back();
+        page.history.back();
       } else {
-        globalThis.history.forward();
+        page.history.forward();
       }
       return true;
     },

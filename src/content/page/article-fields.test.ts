@@ -7,7 +7,11 @@ describe('article fields', () => {
       titleWithoutSite('Council delays plan | The Courier', ['Council delays plan'], null),
     ).toBe('Council delays plan');
     expect(
-      titleWithoutSite('The Courier - Council delays plan', [null, 'Council delays plan'], null),
+      titleWithoutSite(
+        'The Courier - Council delays plan',
+        [null, 'Council delays plan'],
+        'The Courier',
+      ),
     ).toBe('Council delays plan');
     expect(titleWithoutSite('Council delays plan – The Courier', [], 'The Courier')).toBe(
       'Council delays plan',

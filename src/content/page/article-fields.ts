@@ -36,7 +36,8 @@ export function titleWithoutSite(
     if (known.includes(fold(head!))) {
       return head!.trim();
     }
-    if (known.includes(fold(tail!))) {
+    // `Site | Headline` only when the head is the declared site name.
+    if (siteName && fold(head!) === fold(siteName) && known.includes(fold(tail!))) {
       return tail!.trim();
     }
   }

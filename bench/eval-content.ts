@@ -1,17 +1,22 @@
 // Page-content eval (`npm run eval:content`): our `data` (markdown, images, structured metadata)
 // against the readability and metascraper corpora, loaded in Chromium with the built extension
 // (no bridge needed). Prints markdown tables; skips a corpus that is absent.
-// EVAL_PAGES=N caps pages per corpus, EVAL_VERBOSE=1 lists the worst pages and misses.
+// The readability corpus also runs the peer extractors (Readability, Defuddle) in the same pages.
+// EVAL_PAGES=N caps pages per corpus, EVAL_ONLY=regex picks page folders by name,
+// EVAL_CORPUS=readability|metascraper runs one corpus, EVAL_VERBOSE=1 lists worst pages and misses.
 import { readdirSync } from 'node:fs';
 import { evalMetascraper, reportMetascraper } from './eval-metascraper';
-import { evalReadability, reportReadability } from './eval-readability';
+import { evalReadability } from './eval-readability';
+import { reportReadability } from './eval-readability-report';
 import { corpusOrSkip, launchExtensionOnly, loopbackOnly } from './support';
 
 const PAGE_LIMIT = Number(process.env.EVAL_PAGES ?? 1000);
+const ONLY = process.env.EVAL_ONLY ? new RegExp(process.env.EVAL_ONLY) : undefined;
+const CORPUS = process.env.EVAL_CORPUS;
 
 async function main(): Promise<void> {
-  const readability = corpusOrSkip('readability/test/test-pages');
-  const metascraper = corpusOrSkip('metascraper');
+  const readability = CORPUS === 'metascraper' ? null : corpusOrSkip('readability/test/test-pages');
+  const metascraper = CORPUS === 'readability' ? null : corpusOrSkip('metascraper');
   if (!readability && !metascraper) {
     return;
   }
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
     // One tab for every page keeps the run to a single renderer on a shared machine.
     const tab = await ext.context.newPage();
     if (readability) {
-      const cases = await evalReadability(readability, ext.worker, tab, PAGE_LIMIT);
+      const cases = await evalReadability(readability, ext.worker, tab, PAGE_LIMIT, ONLY);
       reportReadability(cases, Math.min(PAGE_LIMIT, readdirSync(readability).length));
     }
     if (metascraper) {

@@ -2,13 +2,17 @@ import { withLabelCache } from '../dom/labels';
 /**
  * Page content of one frame (`data` of an observation): markdown, images and structured metadata.
  * One walk over the live DOM yields the visible page, its media and its hidden elements; an
- * article-like page then gets Readability's main content instead, when that keeps enough of it.
+ * article-like page then gets Readability's main content instead, trimmed of boilerplate, when
+ * the evidence says that is the page's article (main-choice.ts). The article's headline is not
+ * prepended to the markdown: it is `structured.data.title`, so the body is only body text.
  */
 import type { FramePage } from '@shared/protocol/frame-snapshot';
 import { collectImages } from './images';
 import { finishMarkdown } from './markdown/finish';
 import { extractMainContent } from './markdown/main-content';
-import { declaresSingleArticle, looksLikeArticle } from './markdown/page-kind';
+import { keepsMainContent } from './markdown/main-choice';
+import { proseLength } from './markdown/prose';
+import { looksLikeArticle } from './markdown/page-kind';
 import { toMarkdown } from './markdown/turndown';
 import { buildVisibleTree } from './markdown/whole-page';
 import { extractStructured } from './structured';
@@ -27,12 +31,6 @@ export interface ExtractPageOptions {
   /** Replaces the computed-style check; false must mean nothing in the subtree can be seen. */
   isVisible?: (element: Element) => boolean;
 }
-
-/** Main content must keep at least this share of the visible text, or we use the whole page. */
-export const MIN_MAIN_CONTENT_SHARE = 0.25;
-/** …unless it is this long: a long article under an even longer comment thread is still right. */
-export const ENOUGH_MAIN_CONTENT_CHARS = 4000;
-const MIN_MAIN_CONTENT_CHARS = 250;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -71,35 +69,30 @@ function extractPageOnce(doc: Document, options: ExtractPageOptions): FramePage 
         onMedia: (element) => media.push(element),
       });
       let content: HTMLElement = tree.root;
-      let title: string | null = null;
+      const pageProse = options.onlyMainContent ? proseLength(tree.root) : 0;
       if (
         options.onlyMainContent &&
         !options.selector &&
-        looksLikeArticle(doc, (element) => visibility(element) !== 'hidden')
+        looksLikeArticle(doc, (element) => visibility(element) !== 'hidden', pageProse)
       ) {
         const main = extractMainContent(
           doc,
           tree.hidden,
           options.idsInMarkdown ? options.idOf : undefined,
         );
-        // A page that declares itself an article is trusted with a short story under heavy
-        // chrome (menus, comments, related links often outweigh a news item ten to one).
-        const enough =
-          main !== null &&
-          main.textLength >= MIN_MAIN_CONTENT_CHARS &&
-          (main.textLength >= ENOUGH_MAIN_CONTENT_CHARS ||
-            main.textLength >= MIN_MAIN_CONTENT_SHARE * tree.textLength ||
-            declaresSingleArticle(doc));
-        if (main && enough) {
+        if (
+          main &&
+          keepsMainContent(doc, main, {
+            textLength: tree.textLength,
+            proseLength: pageProse,
+          })
+        ) {
+          // The body only: the headline is `structured.data.title`, never a line of the body.
           content = main.root;
-          title = main.title;
           excerpt = main.excerpt;
         }
       }
       markdown = toMarkdown(content);
-      if (title && !markdown.trimStart().startsWith('#')) {
-        markdown = `# ${title}\n\n${markdown}`;
-      }
     }
   } catch (error) {
     markdown = `[markdown extraction failed: ${errorText(error)}]`;

@@ -5,6 +5,7 @@
  */
 import type { StructuredData } from '@shared/schema/observation';
 import { isSecretMeta } from '../dom/sensitive-fields';
+import { dekOf, leadImage, titleWithoutSite, visibleHeadline } from './article-fields';
 import { bylineFromDom, cleanAuthor, dateFromDom, decodeEntities } from './metadata-fallbacks';
 import { readMicrodata } from './microdata';
 
@@ -158,14 +159,29 @@ export function extractStructured(
     const nodes = jsonLdNodes(jsonLd);
     const { openGraph, twitter, meta } = readMeta(doc);
     const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+    const siteName =
+      str(openGraph.site_name) ??
+      text(meta['application-name']) ??
+      firstOf(nodes, 'publisher') ??
+      firstOf(
+        nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
+        'name',
+      );
+    const headline = prose(firstOf(nodes, 'headline'));
     const data = {
-      title:
+      // The shared title, unless it is a headline the page also states plus the site's name.
+      title: titleWithoutSite(
         prose(str(openGraph.title)) ??
-        prose(str(twitter.title)) ??
-        TITLE_META_NAMES.map((name) => prose(meta[name])).find(Boolean) ??
-        prose(firstOf(nodes, 'headline')) ??
-        prose(doc.title) ??
-        prose(doc.querySelector('h1')?.textContent),
+          prose(str(twitter.title)) ??
+          TITLE_META_NAMES.map((name) => prose(meta[name])).find(Boolean) ??
+          headline ??
+          prose(doc.title) ??
+          prose(doc.querySelector('h1')?.textContent),
+        [headline, visibleHeadline(doc)],
+        siteName,
+      ),
+      dek: dekOf(doc, prose(firstOf(nodes, 'alternativeHeadline'))),
+      lead_image: leadImage(nodes, [openGraph.image, twitter.image], doc.baseURI),
       // OpenGraph first: it is the summary written for sharing, where `description` is often an
       // SEO line; Readability and metascraper order them the same way.
       description:
@@ -195,14 +211,7 @@ export function extractStructured(
         text(doc.documentElement.getAttribute('lang')) ??
         text(meta['content-language']) ??
         str(openGraph.locale),
-      site_name:
-        str(openGraph.site_name) ??
-        text(meta['application-name']) ??
-        firstOf(nodes, 'publisher') ??
-        firstOf(
-          nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
-          'name',
-        ),
+      site_name: siteName,
       open_graph: openGraph,
       twitter,
       json_ld: jsonLd,

@@ -50,23 +50,62 @@ describe('main content', () => {
     );
   });
 
-  it('keeps a short declared article under chrome that outweighs it, not an undeclared one', () => {
+  const render = (head: string, body: string) => {
+    document.head.innerHTML = head;
+    document.body.innerHTML = body;
+    return extractPage(document, {
+      onlyMainContent: true,
+      idsInMarkdown: false,
+      idOf: () => undefined,
+    }).markdown;
+  };
+
+  it('keeps a short article under chrome that outweighs it: declared, or holding the prose', () => {
     // About 700 characters of story under five times as much menu text.
     const story = `<div class="story"><h1>Short news</h1>${[1, 2, 3, 4].map(paragraph).join('')}</div>`;
     const menu = `<ul>${Array.from({ length: 150 }, (_, i) => `<li><a href="/s/${i}">Section ${i} of the site</a></li>`).join('')}</ul>`;
-    const page = (head: string) => {
-      document.head.innerHTML = head;
-      document.body.innerHTML = `${menu}${story}<footer>Footer links</footer>`;
-      return extractPage(document, {
-        onlyMainContent: true,
-        idsInMarkdown: false,
-        idOf: () => undefined,
-      }).markdown;
-    };
-    const declared = page('<meta property="og:type" content="article">');
-    expect(declared).toContain('Paragraph 4 of the story');
-    expect(declared).not.toContain('Section 120 of the site');
-    expect(page('')).toContain('Section 120 of the site');
+    const body = `${menu}${story}<footer>Footer links</footer>`;
+    for (const head of ['<meta property="og:type" content="article">', '']) {
+      const markdown = render(head, body);
+      expect(markdown).toContain('Paragraph 4 of the story');
+      expect(markdown).not.toContain('Section 120 of the site');
+      // The headline is metadata (structured.data.title), not a line of the body.
+      expect(markdown).not.toMatch(/^# /m);
+    }
+  }, 20_000);
+
+  it('keeps a page of teaser cards whole, menu and all', () => {
+    const card = (n: number) =>
+      `<article><h2><a href="/story/${n}">Story number ${n} of the feed</a></h2>${paragraph(n)}</article>`;
+    const body = `<nav><a href="/">Home</a> <a href="/filters">Filters</a></nav><main>${Array.from({ length: 8 }, (_, i) => card(i)).join('')}</main><footer>Feed footer</footer>`;
+    const markdown = render('', body);
+    expect(markdown).toContain('Story number 7 of the feed');
+    expect(markdown).toContain('Filters');
+    expect(markdown).toContain('Feed footer');
+  }, 20_000);
+
+  it('drops related links, share bars, newsletter boxes and comments from an article', () => {
+    const story = Array.from({ length: 8 }, (_, i) => paragraph(i)).join('');
+    const body = `<article><h1>Big story</h1>${story.slice(0, story.length / 2)}
+      <div class="newsletter-signup"><h3>Get our newsletter</h3><form><input type="email" name="email"></form></div>
+      ${story.slice(story.length / 2)}
+      <div class="share-bar"><a href="/s/tw">Twitter</a> <a href="/s/fb">Facebook</a></div>
+      <section><h2>Related stories</h2><ul>${[1, 2, 3].map((n) => `<li><a href="/r/${n}">Related headline ${n}</a></li>`).join('')}</ul></section>
+      <p>Sign up for our weekly newsletter <a href="/nl">here</a>.</p>
+      <div id="comments"><h2>3 comments</h2><p>First!</p></div>
+    </article>`;
+    const markdown = render('', body);
+    expect(markdown).toContain('Paragraph 0 of the story');
+    expect(markdown).toContain('Paragraph 7 of the story');
+    for (const gone of [
+      'Get our newsletter',
+      'Facebook',
+      'Related headline 2',
+      'weekly newsletter',
+      'First!',
+    ]) {
+      expect(markdown).not.toContain(gone);
+    }
   }, 20_000);
 
   it('renders the whole page when asked, or when the page is a form', () => {

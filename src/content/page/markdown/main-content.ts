@@ -1,11 +1,13 @@
 /**
  * Main content with Readability, run on a clone of the live document (Readability rewrites the
- * tree it reads). Elements the walk found hidden by computed style are removed from the clone
+ * tree it reads), then trimmed of boilerplate blocks (boilerplate.ts). Elements the walk found hidden by computed style are removed from the clone
  * first, because a clone has no styles and Readability only sees inline `display:none`.
  */
 import { normalizeSpace } from '@shared/text';
 import { Readability } from '@mozilla/readability';
 import { markId } from '@shared/protocol/frame-snapshot';
+import { trimBoilerplate } from './boilerplate';
+import { linkDensity, proseLength, teaserHeadings } from './prose';
 import { RAW_TAG } from './whole-page';
 
 export interface MainContent {
@@ -14,6 +16,12 @@ export interface MainContent {
   /** Readability's excerpt: the page's description, or else the first paragraph. */
   excerpt: string | null;
   textLength: number;
+  /** Prose characters (see prose.ts) of the kept content, to compare with the whole page's. */
+  proseLength: number;
+  /** Share of the kept text that is link text. */
+  linkDensity: number;
+  /** Headings that are links (teaser titles) in the kept content. */
+  teaserHeadings: number;
 }
 
 const MARKED_SELECTOR = 'a[href], button, input, select, textarea, [role=button]';
@@ -50,12 +58,15 @@ export function extractMainContent(
   }
 
   const article = new Readability<Element>(clone, {
+    // Class names are evidence for the boilerplate trim below; markdown never shows them.
+    keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   const root = article?.content;
   if (!article || !root) {
     return null;
   }
+  trimBoilerplate(root);
   for (const [copy, id] of ids) {
     if (root.contains(copy)) {
       const marker = clone.createElement(RAW_TAG);
@@ -67,6 +78,9 @@ export function extractMainContent(
     root: root as HTMLElement,
     title: article.title?.trim() || null,
     excerpt: article.excerpt?.trim() || null,
-    textLength: normalizeSpace(article.textContent ?? '').length,
+    textLength: normalizeSpace(root.textContent ?? '').length,
+    proseLength: proseLength(root),
+    linkDensity: linkDensity(root),
+    teaserHeadings: teaserHeadings(root),
   };
 }

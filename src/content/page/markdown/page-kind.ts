@@ -1,7 +1,8 @@
 /**
  * Is this page an article? Readability on a clone costs tens of milliseconds on a big page, so it
- * runs only when cheap signals say the page reads like one; app, form, list and search pages go
- * straight to the whole visible page.
+ * runs only when cheap signals say the page reads like one (Readability's readerable test, or
+ * enough prose in visible paragraphs); app, form and search pages go straight to the whole
+ * visible page, and list pages are kept whole after it by main-choice.ts.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 
@@ -34,14 +35,29 @@ export function declaresSingleArticle(doc: Document): boolean {
   return declaredByMetadata(doc) || doc.querySelectorAll('article').length === 1;
 }
 
-export function looksLikeArticle(doc: Document, isShown: (element: Element) => boolean): boolean {
-  const readerable = isProbablyReaderable(doc, {
-    visibilityChecker: (node) => !(node instanceof Element) || isShown(node),
-  });
+/**
+ * Prose characters (prose.ts) that make a page worth asking Readability about even when its own
+ * readerable test says no (it skips paragraphs under unlikely class names, and short ones).
+ */
+export const MIN_ARTICLE_PROSE_CHARS = 1000;
+/** Prose that outweighs any form on the page: a login page never carries this much. */
+export const LONG_ARTICLE_PROSE_CHARS = 3000;
+
+export function looksLikeArticle(
+  doc: Document,
+  isShown: (element: Element) => boolean,
+  pageProse = 0,
+): boolean {
+  const readerable =
+    pageProse >= MIN_ARTICLE_PROSE_CHARS ||
+    isProbablyReaderable(doc, {
+      visibilityChecker: (node) => !(node instanceof Element) || isShown(node),
+    });
   if (!readerable) {
     return false;
   }
-  if (declaresArticle(doc)) {
+  // A story long enough that no sign-in or sign-up box beside it makes the page an app.
+  if (declaresArticle(doc) || pageProse >= LONG_ARTICLE_PROSE_CHARS) {
     return true;
   }
   const fields = doc.querySelectorAll(

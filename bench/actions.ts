@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       fill: { type: 'fill' as const, id: idOf('Name'), value: 'benchmark text' },
     };
     const rows: string[] = [];
+    const reasons = new Map<string, number>();
     for (const [name, action] of Object.entries(actions)) {
       const times: number[] = [];
       for (let run = 0; run < WARMUP_RUNS + MEASURED_RUNS; run++) {
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
         }
         if (run >= WARMUP_RUNS) {
           times.push(elapsed);
+          const reason = `${name}: ${result.effect?.settle.reason ?? 'not reported'}`;
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         }
       }
       rows.push(
@@ -60,6 +63,16 @@ async function main(): Promise<void> {
     console.log('| action | runs | median ms |  p90 ms |  min ms |');
     console.log('|--------|------|-----------|---------|---------|');
     console.log(rows.join('\n'));
+    console.log(
+      `why each answer came when it did: ${[...reasons].map(([r, n]) => `${r} ×${n}`).join(', ')}`,
+    );
+    // The point of answering early: the next observe must already see the action's result.
+    const after = await client.observe(session_id, { data: false });
+    const field = after.space.interaction_actions.find((a) => a.id === actions.fill.id);
+    if (!field?.description.includes('benchmark text')) {
+      throw new Error(`the observe after the fills does not show the value: ${field?.description}`);
+    }
+    console.log('the observe after the last fill shows its value');
     await client.stop(session_id);
   } finally {
     await ext.close();

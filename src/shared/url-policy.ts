@@ -25,6 +25,9 @@ const SELF_CONTAINED = new Set(['javascript:', 'data:', 'blob:', 'filesystem:'])
 
 export type UrlVerdict = { ok: true } | { ok: false; message: string; hint: string };
 
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+const WEB_AUTHORITY = /^https?:\/\/[^/?#\s]/i;
+
 /**
  * The rule for where an agent may take a tab and what it may read: web pages (http:, https:) and
  * the empty page about:blank. file: reads this machine's files (the bridge token among them) and
@@ -34,12 +37,14 @@ export type UrlVerdict = { ok: true } | { ok: false; message: string; hint: stri
  * own content or run script in the current page instead of naming a page: never.
  */
 export function judgeUrl(url: string, policy: UrlPolicy): UrlVerdict {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
+  // Read by the URL syntax's scheme rule, not `new URL`: this module runs in every context, and
+  // anything that does not start with a clean scheme (control characters, leading spaces) is refused.
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  const web = scheme === 'http' || scheme === 'https';
+  if (scheme === undefined || (web && !WEB_AUTHORITY.test(url))) {
     return { ok: false, message: `${url} is not a URL`, hint: 'give an absolute http(s) URL' };
   }
+  const protocol = `${scheme}:`;
   if (protocol === 'http:' || protocol === 'https:' || url === 'about:blank') {
     return { ok: true };
   }

@@ -32,7 +32,7 @@ export async function freePort(): Promise<number> {
 
 /**
  * Debian's Chromium with the built extension in a persistent profile (extensions load only
- * there); the flags keep it off the network (TOOLCHAIN.md section 4). `extensions` are unpacked
+ * there); the flags keep it off the network (docs/TOOLCHAIN.md section 4). `extensions` are unpacked
  * extension folders (the built one by default; bench/paired.ts loads two builds side by side);
  * `worker` is the first service worker to start.
  */

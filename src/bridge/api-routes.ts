@@ -49,7 +49,7 @@ export interface ApiRoute {
   public?: boolean;
 }
 
-/** Every route the bridge serves (SPEC section 2), the source of /openapi.json. */
+/** Every route the bridge serves (docs/SPEC.md section 2), the source of /openapi.json. */
 export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'post',

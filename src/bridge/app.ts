@@ -18,7 +18,7 @@ import { inlineUploadFile, type ReadFile } from './upload';
 import { readUploadFile } from './upload-folder';
 import { assertNavigable, type UrlPolicy } from '@shared/url-policy';
 
-/** SPEC section 1: larger bodies get a 413 before anything parses them. */
+/** docs/SPEC.md section 1: larger bodies get a 413 before anything parses them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps {
@@ -47,7 +47,7 @@ const lazy = <T>(value: T | (() => T)): (() => T) =>
 const executeCallOptions = (action: Action): CallOptions =>
   action.type === 'wait' ? { extraMs: action.time_ms } : {};
 
-/** The bridge's HTTP API (SPEC sections 1 and 2), without listening. */
+/** The bridge's HTTP API (docs/SPEC.md sections 1 and 2), without listening. */
 export function createApp(deps: AppDeps): Hono {
   const { link, version } = deps;
   const token = lazy(deps.token);

@@ -82,7 +82,7 @@ export function chromiumArgs(options: LaunchOptions): string[] {
   if (options.headless) {
     args.push('--headless=new', '--disable-gpu');
   }
-  // Chromium refuses to run as root with its sandbox (TOOLCHAIN.md section 2); everyone else,
+  // Chromium refuses to run as root with its sandbox (docs/TOOLCHAIN.md section 2); everyone else,
   // headless or not, keeps the sandbox between web pages and the machine.
   if (options.isRoot) {
     args.push('--no-sandbox');

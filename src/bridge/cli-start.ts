@@ -69,7 +69,7 @@ function stopChromium(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    // Closing Chromium closes the native port, which ends the host (TOOLCHAIN.md section 5).
+    // Closing Chromium closes the native port, which ends the host (docs/TOOLCHAIN.md section 5).
     child.kill('SIGTERM');
   });
 }

@@ -18,7 +18,7 @@ interface ManifestFields {
   allowed_origins?: unknown;
 }
 
-/** One host manifest where Chrome looks for it (TOOLCHAIN.md section 5). */
+/** One host manifest where Chrome looks for it (docs/TOOLCHAIN.md section 5). */
 function checkOneManifest(deps: DoctorDeps, dir: string, extensionId: string): CheckResult {
   const file = join(dir, `${NATIVE_HOST_NAME}.json`);
   const name = `Host manifest ${file}`;

@@ -5,7 +5,7 @@ const A_CODE = 'a'.charCodeAt(0);
 
 /**
  * Chrome's extension id for a manifest `key`: sha256 of the SPKI DER public key, first 32 hex
- * digits, each mapped 0-f → a-p (TOOLCHAIN.md section 6; verified against chrome.runtime.id).
+ * digits, each mapped 0-f → a-p (docs/TOOLCHAIN.md section 6; verified against chrome.runtime.id).
  */
 export function extensionIdFromKey(keyBase64: string): string {
   const der = Buffer.from(keyBase64.replace(/\s+/g, ''), 'base64');

@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION, checkProtocolVersion } from '@shared/protocol/version
 import { TabsightError } from '@shared/schema/errors';
 import { FrameTooLargeError } from './native-framing';
 
-/** How long the bridge waits for the extension to answer one call (SPEC section 1: 15 s). */
+/** How long the bridge waits for the extension to answer one call (docs/SPEC.md section 1: 15 s). */
 export const OBSERVE_TIMEOUT_MS = 15_000;
 
 export const NOT_CONNECTED_MESSAGE =

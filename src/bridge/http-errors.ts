@@ -8,7 +8,7 @@ import {
   type ValidationIssue,
 } from '@shared/schema/errors';
 
-/** The one place where an error code becomes an HTTP status (SPEC section 1). */
+/** The one place where an error code becomes an HTTP status (docs/SPEC.md section 1). */
 export const HTTP_STATUS_BY_CODE = {
   'invalid-request': 422,
   unauthorized: 401,

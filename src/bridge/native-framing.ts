@@ -1,6 +1,6 @@
 /**
  * Chrome native messaging framing: a 4-byte little-endian length, then that many bytes of UTF-8
- * JSON, in both directions (TOOLCHAIN.md section 5).
+ * JSON, in both directions (docs/TOOLCHAIN.md section 5).
  */
 
 const HEADER_BYTES = 4;

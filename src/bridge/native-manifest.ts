@@ -63,7 +63,7 @@ export interface ManifestDirOptions {
 
 /**
  * Where Chrome looks for the host manifest. A custom --user-data-dir only reads its own
- * NativeMessagingHosts folder (TOOLCHAIN.md section 5, pitfall P6).
+ * NativeMessagingHosts folder (docs/TOOLCHAIN.md section 5, pitfall P6).
  */
 export function manifestDirs(options: ManifestDirOptions): string[] {
   if (options.profile) {
@@ -95,7 +95,7 @@ export function registerHost(options: RegisterOptions): Registered {
   ensureConfigDir(options.configDir);
   const wrapperPath = join(options.configDir, WRAPPER_FILE);
   writeFileSync(wrapperPath, wrapperScript(options), { mode: 0o755 });
-  // Without the executable bit Chrome says only "Native host has exited." (TOOLCHAIN.md P7).
+  // Without the executable bit Chrome says only "Native host has exited." (docs/TOOLCHAIN.md P7).
   chmodSync(wrapperPath, 0o755);
   const manifest = `${JSON.stringify(hostManifest(options.extensionId, wrapperPath), null, 2)}\n`;
   const manifestPaths = options.dirs.map((dir) => {

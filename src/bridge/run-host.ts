@@ -20,7 +20,7 @@ export const DEFAULT_PORT = 7410;
  * kills a host that outlives its port by 2 s (base::EnsureProcessTerminated), so stay well under.
  */
 export const CLOSE_GRACE_MS = 250;
-/** Loopback only (SPEC section 1): never 0.0.0.0. */
+/** Loopback only (docs/SPEC.md section 1): never 0.0.0.0. */
 export const BRIDGE_HOSTNAME = '127.0.0.1';
 
 export interface HostOptions {
@@ -77,7 +77,7 @@ function listenError(err: unknown, port: number): string {
 
 /**
  * The native-messaging host: frames on stdin/stdout, HTTP on 127.0.0.1. Runs until stdin ends,
- * which is how Chrome says the port closed (TOOLCHAIN.md section 5).
+ * which is how Chrome says the port closed (docs/TOOLCHAIN.md section 5).
  */
 export async function runHost(options: HostOptions): Promise<RunningHost> {
   const { stdin, stdout, configDir, version } = options;

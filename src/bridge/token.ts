@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ensureConfigDir } from './config-dir';
 
 export const TOKEN_FILE = 'token';
-/** SPEC section 1: at least 32 random bytes. */
+/** docs/SPEC.md section 1: at least 32 random bytes. */
 export const TOKEN_BYTES = 32;
 const MIN_TOKEN_LENGTH = 32;
 

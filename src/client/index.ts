@@ -51,7 +51,7 @@ export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
 
 /**
  * A typed client for the bridge's HTTP API. Every answer is parsed with the contract's zod
- * schema, so a caller gets exactly what SPEC.md promises or an error: `BridgeHttpError` for an
+ * schema, so a caller gets exactly what docs/SPEC.md promises or an error: `BridgeHttpError` for an
  * HTTP error (its message says what to do), `BridgeUnreachableError` when nothing answers.
  *
  * @example

@@ -19,7 +19,7 @@ function detailText(detail: unknown): string {
 
 /**
  * A failed call becomes a tool error (isError) the model can read and act on; the bridge's own
- * message already says what to do next (SPEC section 1), so it is passed on unchanged.
+ * message already says what to do next (docs/SPEC.md section 1), so it is passed on unchanged.
  */
 export function errorResult(err: unknown): CallToolResult {
   let text: string;

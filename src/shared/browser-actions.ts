@@ -6,7 +6,7 @@ const entry = (
   fields: Record<string, unknown> = {},
 ): BrowserActionOut => ({ type, category: BROWSER_CATEGORY, description, ...fields });
 
-/** The fixed list of browser actions every observation offers (SPEC section 5). */
+/** The fixed list of browser actions every observation offers (docs/SPEC.md section 5). */
 export const BROWSER_ACTIONS: readonly BrowserActionOut[] = [
   entry('goto', 'Go to a URL in the current tab.', { url: '<url>' }),
   entry('goto_new_tab', 'Open a URL in a new tab and switch to it.', { url: '<url>' }),

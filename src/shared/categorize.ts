@@ -11,7 +11,7 @@ export const FORM_MIN_FIELD_SHARE = 0.25;
 export const FORM_MAX_SMALL_PAGE_ACTIONS = 5;
 
 /**
- * The page category from deterministic heuristics (SPEC section 3, `space.category`), most
+ * The page category from deterministic heuristics (docs/SPEC.md section 3, `space.category`), most
  * urgent first: what blocks the agent (captcha, consent banner), then what the page asks for
  * (payment, login, a dialog), then what it shows.
  * @example categorize({ ...signals, password_fields: 1 }, 12) // 'auth'

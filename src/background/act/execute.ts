@@ -22,7 +22,7 @@ function echoOf(action: Action): Action {
 }
 
 /**
- * Executes one action for a session (SPEC section 5): counts the step, runs the action in the
+ * Executes one action for a session (docs/SPEC.md section 5): counts the step, runs the action in the
  * session's current tab, waits for the page to settle, and answers an ExecuteResponse. A failed
  * action is an answer with `success: false`; only session problems are errors.
  */

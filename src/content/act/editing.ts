@@ -1,4 +1,4 @@
-/** Input types a person types text into (SPEC: text-like inputs get `fill`). */
+/** Input types a person types text into (docs/SPEC.md: text-like inputs get `fill`). */
 const TEXT_INPUT_TYPES = new Set([
   'text',
   'email',

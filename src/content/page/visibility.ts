@@ -1,6 +1,6 @@
 /**
  * Whether people can see an element, from computed style (not just attributes), with one
- * `getComputedStyle` per element per extraction (DESIGN.md: cache layout reads per pass).
+ * `getComputedStyle` per element per extraction (docs/DESIGN.md: cache layout reads per pass).
  */
 
 /** `hidden`: nothing in the subtree shows; `self-hidden`: the element's own text is hidden, but a

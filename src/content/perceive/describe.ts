@@ -249,7 +249,7 @@ export function shortHref(href: string): string {
   return truncate(kept, VALUE_MAX_CHARS);
 }
 
-/** `role "name" (states)` as SPEC section 4 shows, e.g. `button "Pay" (disabled)`. */
+/** `role "name" (states)` as docs/SPEC.md section 4 shows, e.g. `button "Pay" (disabled)`. */
 export function describe(
   element: Element,
   cls: Classification,

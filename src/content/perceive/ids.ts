@@ -22,7 +22,7 @@ interface Entry {
 }
 
 /**
- * Stable ids for one document (SPEC section 4; DESIGN.md example 3): an element keeps its id for
+ * Stable ids for one document (docs/SPEC.md section 4; docs/DESIGN.md example 3): an element keeps its id for
  * the life of the document while it is connected, numbers are never reused, and a new element
  * that takes the place of a vanished one with the same fingerprint inherits its id if it
  * appears within `RECLAIM_PASSES` perception passes of the old one's last listing.

@@ -22,7 +22,7 @@ import { walk, type Found } from './walk';
 export interface PerceiveOptions {
   /** `viewport`: only elements intersecting the viewport; `page`: all, each flagged. */
   scope: 'viewport' | 'page';
-  /** Add each element's selector object (SPEC section 3). */
+  /** Add each element's selector object (docs/SPEC.md section 3). */
   selectors: boolean;
 }
 
@@ -52,7 +52,7 @@ export interface PerceiveEnvironment {
 const maskSecret = (element: Element, value: string | boolean | undefined) =>
   typeof value === 'string' ? shownValue(element, value) : value;
 
-// Ids live for the life of a document (SPEC section 4): one registry per document.
+// Ids live for the life of a document (docs/SPEC.md section 4): one registry per document.
 const registries = new WeakMap<Document, IdRegistry>();
 
 function registryOf(doc: Document): IdRegistry {

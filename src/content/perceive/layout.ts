@@ -9,7 +9,7 @@ export interface Box {
 }
 
 /**
- * Layout reads for one pass: one getBoundingClientRect per element visit (DESIGN.md: cache
+ * Layout reads for one pass: one getBoundingClientRect per element visit (docs/DESIGN.md: cache
  * per observe). Styles are live objects, so reading them after the first forced style
  * recalculation is cheap; rects are snapshots.
  */

@@ -1,7 +1,7 @@
 import { getRole } from 'dom-accessibility-api';
 import type { ElementActionType } from '@shared/protocol/frame-snapshot';
 
-/** Id prefixes of SPEC section 4. */
+/** Id prefixes of docs/SPEC.md section 4. */
 export type IdPrefix = 'L' | 'B' | 'I' | 'F' | 'O' | 'M';
 
 /** How an interactive element is listed: its id prefix, action type and role. */
@@ -29,7 +29,7 @@ const INPUT_ROLES = new Set([
   'spinbutton',
 ]);
 
-/** ARIA widget roles that make any element a target on their own (SPEC section 4). */
+/** ARIA widget roles that make any element a target on their own (docs/SPEC.md section 4). */
 export const WIDGET_ROLES = new Set([
   'link',
   ...BUTTON_ROLES,

@@ -113,7 +113,7 @@ export function xpathSelector(element: Element, siblings: SiblingIndex): string 
   return element.getRootNode().nodeType === DOCUMENT_NODE ? `/${joined}` : `./${joined}`;
 }
 
-/** The full selector object of SPEC section 3 for an element, shadow hosts included. */
+/** The full selector object of docs/SPEC.md section 3 for an element, shadow hosts included. */
 export function frameSelector(
   element: Element,
   unique: IdIsUnique,

@@ -118,7 +118,7 @@ export const BrowserAction = z.discriminatedUnion('type', [
 ]);
 export type BrowserAction = z.infer<typeof BrowserAction>;
 
-/** Any action an agent can execute (SPEC section 5). */
+/** Any action an agent can execute (docs/SPEC.md section 5). */
 export const Action = z.discriminatedUnion('type', [
   ...InteractionAction.options,
   ...BrowserAction.options,

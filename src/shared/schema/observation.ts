@@ -59,7 +59,7 @@ export type ElementSelector = z.infer<typeof ElementSelector>;
 export const INTERACTION_CATEGORY = 'Interaction Actions' as const;
 export const BROWSER_CATEGORY = 'Special Browser Actions' as const;
 
-/** One interactive element as an action an agent can take (SPEC section 4). */
+/** One interactive element as an action an agent can take (docs/SPEC.md section 4). */
 export const InteractionActionOut = z.looseObject({
   type: z.enum(['click', 'fill', 'check', 'select_dropdown_option', 'upload_file']),
   category: z.literal(INTERACTION_CATEGORY),

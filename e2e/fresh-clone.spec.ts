@@ -100,7 +100,8 @@ test.describe('a fresh clone', () => {
       await expect.poll(() => bridgeIsDown(`http://127.0.0.1:${port}`)).toBe(true);
       await expect.poll(() => processesUsing(root), { timeout: 15_000 }).toEqual([]);
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      // Chromium's last profile writes can race the removal: retry it (Node retries ENOTEMPTY).
+      rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });

@@ -24,6 +24,10 @@ interface Answer {
 }
 
 test.describe("Notte's Python SDK, replayed request by request", () => {
+  // Known open fault: in a full e2e run the first goto of one release's new session has twice
+  // answered 504 (the browser took over 15 s), never when the spec runs alone. Until it is found,
+  // a failed replay runs once more; Playwright reports such a test as flaky, not as passed.
+  test.describe.configure({ retries: 1 });
   test.skip(!HAS_NOTTE_SDK_FACTS, 'the Notte SDK wire facts are not next to this clone');
 
   for (const tag of SDK_TAGS) {

@@ -101,7 +101,15 @@ test.describe('a fresh clone', () => {
       await expect.poll(() => processesUsing(root), { timeout: 15_000 }).toEqual([]);
     } finally {
       // Chromium's last profile writes can race the removal: retry it (Node retries ENOTEMPTY).
-      rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // A failed removal is reported, not thrown: throwing here would hide the assertion above
+      // that failed (a process still alive is the likely reason both fail).
+      try {
+        rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.error(
+          `could not remove ${root}: ${String(error)}; alive: ${processesUsing(root).join(' | ')}`,
+        );
+      }
     }
   });
 });

@@ -1,9 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { launchWithExtension, type Launched } from '../support/launch';
 
 // More idle sockets than the bridge's connection cap (256), all on loopback, none sending a byte.
 const IDLE_SOCKETS = 420;
+
+/**
+ * How many connections the kernel lists as established on the bridge's side, from `serverPort`
+ * to one of `clientPorts` (`/proc/net/tcp`: local and remote address as hex `addr:port`, state
+ * 01 is ESTABLISHED).
+ */
+function establishedFrom(serverPort: number, clientPorts: Set<number | undefined>): number {
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, local, remote, state]) => {
+      if (!local || !remote || state !== '01') {
+        return false;
+      }
+      const localPort = parseInt(local.split(':')[1] ?? '', 16);
+      const remotePort = parseInt(remote.split(':')[1] ?? '', 16);
+      return localPort === serverPort && clientPorts.has(remotePort);
+    }).length;
+}
 
 let ext: Launched;
 test.beforeAll(async () => {
@@ -38,10 +59,15 @@ test('hundreds of idle sockets are cut and cannot lock /health out', async () =>
       }
     }
     expect(health).toEqual({ status: 200, connected: true });
-    // The bridge closes sockets that never send their headers (5 s), so none stay held.
+    // The bridge closes sockets that never send their headers (5 s), so none stay held. Read
+    // from the bridge's side of each connection (the kernel's table): on a loaded machine the
+    // kernel can drop a handshake the bridge never accepted, and such a client socket never
+    // hears a close, yet the bridge holds nothing for it.
+    const clientPorts = new Set(sockets.map((socket) => socket.localPort));
     await expect
-      .poll(() => closedByServer.filter(Boolean).length, { timeout: 20_000 })
-      .toBe(IDLE_SOCKETS);
+      .poll(() => establishedFrom(Number(port), clientPorts), { timeout: 20_000 })
+      .toBe(0);
+    expect(closedByServer.filter(Boolean).length).toBeGreaterThan(IDLE_SOCKETS / 2);
   } finally {
     for (const socket of sockets) {
       socket.destroy();

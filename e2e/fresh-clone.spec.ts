@@ -34,6 +34,7 @@ test.describe('a fresh clone', () => {
     const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' });
     const root = mkdtempSync(path.join(tmpdir(), 'tabsight-fresh-clone-'));
     const clone = path.join(root, 'tabsight');
+    let stopped: Promise<unknown> = Promise.resolve();
     try {
       const git = (args: string[], cwd: string) => {
         const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -64,6 +65,8 @@ test.describe('a fresh clone', () => {
       const exited = new Promise<string>((resolve) =>
         start.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
       );
+      // On a failure below, the removal waits for Chromium to close (it writes its profile last).
+      stopped = Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
 
       try {
         const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
@@ -100,6 +103,7 @@ test.describe('a fresh clone', () => {
       await expect.poll(() => bridgeIsDown(`http://127.0.0.1:${port}`)).toBe(true);
       await expect.poll(() => processesUsing(root), { timeout: 15_000 }).toEqual([]);
     } finally {
+      await stopped;
       // Chromium's last profile writes can race the removal: retry it (Node retries ENOTEMPTY).
       // A failed removal is reported, not thrown: throwing here would hide the assertion above
       // that failed (a process still alive is the likely reason both fail).

@@ -25,6 +25,8 @@ export interface StartArgs {
 }
 
 const CHROMIUM_EXIT_GRACE_MS = 5_000;
+/** How long npm start waits for the welcome tab to fetch its page before it prints the URL. */
+const WELCOME_LOAD_TIMEOUT_MS = 30_000;
 const say = (message: string) => console.error(`[tabsight:bridge] ${message}`);
 
 function portIsFree(port: number): Promise<boolean> {
@@ -172,6 +174,13 @@ export async function runStart(args: StartArgs): Promise<number> {
     return 1;
   }
 
+  // The printed example observes the welcome tab: on a slow machine the extension can connect
+  // before that tab has fetched its page, and an observe then finds no document yet (409).
+  if (!(await welcome.served(WELCOME_LOAD_TIMEOUT_MS))) {
+    say(
+      `the welcome tab has not loaded its page within ${WELCOME_LOAD_TIMEOUT_MS / 1000} s: an observe of it may answer 409 "no document yet" until it does; run it again then`,
+    );
+  }
   if (args.json) {
     console.log(JSON.stringify({ url, token, extension_id: extensionId, profile_dir: profileDir }));
   } else {

@@ -24,17 +24,30 @@ by the Tabsight extension; the printed <code>curl</code> adopts this tab and obs
 
 export interface WelcomePage {
   url: string;
+  /**
+   * Resolves true once Chromium has fetched the page (its tab is then about to commit, so the
+   * printed observe finds a document), or false after `timeoutMs`.
+   */
+  served(timeoutMs: number): Promise<boolean>;
   close(): void;
 }
 
 export async function serveWelcomePage(): Promise<WelcomePage> {
+  let markServed: () => void = () => {};
+  const servedOnce = new Promise<void>((resolve) => (markServed = resolve));
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(WELCOME_HTML);
+    markServed();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    served: (timeoutMs) =>
+      Promise.race([
+        servedOnce.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+      ]),
     close: () => {
       server.closeAllConnections();
       server.close();

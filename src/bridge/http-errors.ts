@@ -20,6 +20,8 @@ export const HTTP_STATUS_BY_CODE = {
   'content-unreachable': 502,
   // The tab shows Chrome's error page: the site did not answer (DNS, refused, offline, TLS).
   'page-load-failed': 502,
+  // The tab's renderer crashed (or Chrome discarded the page): nothing runs there until a reload.
+  'page-crashed': 502,
   'extension-not-connected': 503,
   timeout: 504,
   'protocol-mismatch': 503,

@@ -18,6 +18,15 @@ describe('explainUnavailable', () => {
     });
   });
 
+  it('tells a person to reload a tab whose page crashed', () => {
+    const crashed: ErrorInfo = {
+      code: 'page-crashed',
+      message: 'the tab\'s page crashed (Chrome shows "Aw, Snap!"): http://shop.test/',
+      retryable: true,
+    };
+    expect(explainUnavailable('http://shop.test/', crashed)?.body).toContain('Reload the tab');
+  });
+
   it('explains browser pages', () => {
     expect(explainUnavailable('chrome://settings/?q=x', restricted)?.body).toContain(
       'chrome://settings/',

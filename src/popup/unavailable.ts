@@ -22,6 +22,12 @@ export function explainUnavailable(url: string, error: ErrorInfo): Unavailable |
       body: `The browser shows its error page: ${error.message.replace(/^the page failed to load: /, '')}. Check the address and the connection, then reload the tab.`,
     };
   }
+  if (error.code === 'page-crashed') {
+    return {
+      title: 'The page is not running',
+      body: "Chrome stopped this tab's page (it crashed, or was discarded to save memory). Reload the tab to see what an agent sees.",
+    };
+  }
   if (error.code !== 'restricted-url' && error.code !== 'content-unreachable') {
     return null;
   }

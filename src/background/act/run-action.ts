@@ -54,7 +54,7 @@ export async function runAction(
 ): Promise<StepOutcome> {
   const tabId = record.active_tab_id;
   if (isInteractionAction(action)) {
-    assertScriptable((await browser.tabs.get(tabId)).url);
+    assertScriptable(await browser.tabs.get(tabId));
     return runElementAction(tabId, action);
   }
   switch (action.type) {

@@ -46,7 +46,7 @@ export function createBridgeHandlers(
     }),
     'page.screenshot': afterReady(async ({ session_id }) => {
       const record = await sessions.touch(session_id);
-      assertScriptable((await browser.tabs.get(record.active_tab_id)).url);
+      assertScriptable(await browser.tabs.get(record.active_tab_id));
       return { jpeg_base64: await captureJpeg(record.window_id) };
     }),
   };

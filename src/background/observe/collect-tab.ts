@@ -11,11 +11,33 @@ import type { CollectedFrame } from './merge-frames';
 const RESTRICTED_URL =
   /^(chrome|chrome-extension|devtools|edge|about:(?!blank)|view-source:)|^https:\/\/chrome\.google\.com\/webstore|^https:\/\/chromewebstore\.google\.com/;
 
+/** What assertScriptable reads of a tab (browser.tabs.Tab has these). */
+interface TabState {
+  url?: string;
+  status?: string;
+  discarded?: boolean;
+}
+
 /**
  * Refuses to read or act in a tab whose page the browser keeps from extensions, or that the URL
- * policy keeps from agents (file: without the user's opt-in; an adopted tab may show one).
+ * policy keeps from agents (file: without the user's opt-in; an adopted tab may show one), or
+ * whose page is gone: its renderer crashed, or Chrome discarded it to save memory. No script
+ * answers in such a tab, so asking its frames would only wait out their timeout.
  */
-export function assertScriptable(url: string | undefined): void {
+export function assertScriptable(tab: TabState): void {
+  const { url } = tab;
+  // Chrome marks a tab whose renderer crashed (its "Aw, Snap!" page) `unloaded`, as it marks a
+  // discarded one; neither runs scripts until it is loaded again.
+  if (tab.status === 'unloaded') {
+    throw new TabsightError(
+      'page-crashed',
+      tab.discarded
+        ? `the tab's page was discarded by Chrome to save memory: ${url ?? 'no URL'}`
+        : `the tab's page crashed (Chrome shows "Aw, Snap!"): ${url ?? 'no URL'}`,
+      'load it again (goto its URL), then observe again',
+      true,
+    );
+  }
   if (url?.startsWith('file:')) {
     assertNavigable(url, currentUrlPolicy());
   }
@@ -122,7 +144,7 @@ export interface CollectedTab {
 /** Asks every frame of the tab for its snapshot; child frames that fail are left out. */
 export async function collectTab(tabId: number, options: CollectOptions): Promise<CollectedTab> {
   const tab = await browser.tabs.get(tabId);
-  assertScriptable(tab.url);
+  assertScriptable(tab);
   const frames = await framesOf(tabId);
   const top = frames.find((f) => f.frameId === 0);
   if (top && !mayHaveContentScript(top) && !RESTRICTED_URL.test(top.url)) {

@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   'restricted-url',
   'content-unreachable',
   'page-load-failed',
+  'page-crashed',
   'extension-not-connected',
   'timeout',
   'protocol-mismatch',

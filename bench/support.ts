@@ -49,7 +49,7 @@ export async function launchExtensionOnly(): Promise<ExtensionOnly> {
 export async function loopbackOnly(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => {
     const { hostname, protocol } = new URL(route.request().url());
-    // chrome-extension: is our content script's module loader importing its chunks.
+    // chrome-extension: is the extension's own pages (the popup); the content script is one file.
     const local =
       hostname === '127.0.0.1' ||
       hostname === 'localhost' ||

@@ -1,9 +1,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { NATIVE_HOST_NAME } from '../src/shared/protocol/bridge-link';
 import { expect, test } from './support/fixtures';
+import { openToolbarPopup, type ToolbarPopup } from './support/toolbar-popup';
 import { DIST, launchChromiumWithExtension } from './support/launch';
 import { extensionIdOfManifest } from '../src/bridge/extension-id';
 
@@ -51,49 +52,45 @@ async function launchBare(hostScript?: string): Promise<Bare> {
   };
 }
 
-async function openPopupOn(bare: Bare, url: string): Promise<{ page: Page; popup: Page }> {
+async function openPopupOn(bare: Bare, url: string): Promise<ToolbarPopup> {
   const page = await bare.context.newPage();
   await page.goto(url);
-  const tabId = await bare.worker.evaluate(
-    async (u) => (await chrome.tabs.query({ url: u }))[0]?.id,
-    page.url(),
-  );
-  const popup = await bare.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 560 });
-  await popup.goto(`chrome-extension://${bare.extensionId}/src/popup/index.html?tab=${tabId}`);
-  return { page, popup };
+  return openToolbarPopup(bare, page);
 }
 
+const textOf = (popup: ToolbarPopup, selector: string) =>
+  popup.run((doc, s) => doc.querySelector(s)?.textContent ?? '', selector);
+const showBridgePanel = (popup: ToolbarPopup) =>
+  popup.run((doc) => doc.querySelector<HTMLElement>('.pill-button')!.click());
+
 test.describe('the popup with a disconnected bridge', () => {
-  test('explains a host that is not registered', async ({ site }, testInfo) => {
+  test('explains a host that is not registered', async ({ site }) => {
     const bare = await launchBare();
     try {
-      const { popup } = await openPopupOn(bare, site.url('/popup-fixture.html'));
+      const popup = await openPopupOn(bare, site.url('/popup-fixture.html'));
       // The page is observed without any bridge: the popup talks to the service worker only.
-      await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
-      await expect(popup.locator('.title')).toHaveText('Popup fixture');
-      await expect(popup.locator('.pill-title')).toHaveText('Bridge host not registered');
-      await popup.locator('.pill-button').click();
-      const status = popup.locator('#panel-bridge');
-      await expect(status).toContainText('npm run register');
-      await expect(status).toContainText('Specified native messaging host not found.');
-      await expect(status).toContainText('not listening');
-      await expect(status).toContainText('No agent has a session open.');
-      await popup.screenshot({ path: testInfo.outputPath('popup-not-registered.png') });
+      await expect.poll(() => popup.run((doc) => doc.body.dataset.state)).toBe('ready');
+      expect(await textOf(popup, '.title')).toBe('Popup fixture');
+      await expect.poll(() => textOf(popup, '.pill-title')).toBe('Bridge host not registered');
+      await showBridgePanel(popup);
+      const status = await textOf(popup, '#panel-bridge');
+      expect(status).toContain('npm run register');
+      expect(status).toContain('Specified native messaging host not found.');
+      expect(status).toContain('not listening');
+      expect(status).toContain('No agent has a session open.');
     } finally {
       await bare.close();
     }
   });
 
-  test('explains a host that exited', async ({ site }, testInfo) => {
+  test('explains a host that exited', async ({ site }) => {
     const bare = await launchBare('#!/bin/sh\nexit 1\n');
     try {
-      const { popup } = await openPopupOn(bare, site.url('/popup-fixture.html'));
-      await expect(popup.locator('.pill-title')).toHaveText('Bridge host exited');
-      await popup.locator('.pill-button').click();
-      await expect(popup.locator('#panel-bridge')).toContainText('Native host has exited.');
-      await expect(popup.locator('#panel-bridge')).toContainText('port');
-      await popup.screenshot({ path: testInfo.outputPath('popup-host-exited.png') });
+      const popup = await openPopupOn(bare, site.url('/popup-fixture.html'));
+      await expect.poll(() => textOf(popup, '.pill-title')).toBe('Bridge host exited');
+      await showBridgePanel(popup);
+      await expect.poll(() => textOf(popup, '#panel-bridge')).toContain('Native host has exited.');
+      expect(await textOf(popup, '#panel-bridge')).toContain('port');
     } finally {
       await bare.close();
     }

@@ -21,9 +21,13 @@ test.describe('the bridge survives its service worker and its host', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     // Chrome ends the host as the port closes, and the HTTP server with it.
     await expect.poll(() => bridgeIsDown(ext.bridgeUrl), { timeout: RECOVERY_MS }).toBe(true);
-    // Any extension event wakes the worker (for users: the 30 s reconnect alarm); here, a page.
+    // Any extension event wakes the worker (for users: the 30 s reconnect alarm); here, a
+    // message from one of our pages (loaded in a tab, the popup page is refused, but it wakes it).
     const wake = await ext.context.newPage();
     await wake.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    await wake.evaluate(
+      'chrome.runtime.sendMessage({ method: "popup.status", params: {} }).catch(() => null)',
+    );
     await waitForConnected(ext.bridgeUrl, RECOVERY_MS);
     await wake.close();
     await cdp.detach();

@@ -6,7 +6,7 @@ import { createSessionService, sessionIdOfAlarm } from './sessions/session-servi
 import { createSessionStore } from './sessions/session-store';
 import { watchLoadErrors } from './load-errors';
 import { forgetTab } from './observe/tab-id-maps';
-import { dispatchPopup, isExtensionPage } from './popup/dispatch';
+import { dispatchPopup, isExtensionPage, isToolbarPopup, REFUSED_IN_TAB } from './popup/dispatch';
 import { createPopupHandlers } from './popup/handlers';
 import { createOverlayRelay } from './popup/overlay-relay';
 import { onPopupConnect } from './popup/popup-port';
@@ -65,10 +65,15 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
   void ready.then(() => reconcileSessions(sessions, { closedTabId: tabId }));
 });
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Returning undefined leaves messages that are not ours to other listeners.
-  isExtensionPage(sender) ? dispatchPopup(popupHandlers, message) : undefined,
-);
+  if (!isExtensionPage(sender)) {
+    return undefined;
+  }
+  return isToolbarPopup(sender)
+    ? dispatchPopup(popupHandlers, message)
+    : Promise.resolve(REFUSED_IN_TAB);
+});
 browser.runtime.onConnect.addListener(onPopupConnect(overlay));
 browser.runtime.onStartup.addListener(() => link.ensureConnected());
 browser.runtime.onInstalled.addListener(() => link.ensureConnected());

@@ -16,6 +16,8 @@ export const HTTP_STATUS_BY_CODE = {
   'session-not-active': 409,
   'max-steps-reached': 409,
   'tab-not-found': 409,
+  // A screenshot of a tab that is behind another tab of a window the user shares.
+  'tab-not-visible': 409,
   'restricted-url': 422,
   'content-unreachable': 502,
   // The tab shows Chrome's error page: the site did not answer (DNS, refused, offline, TLS).

@@ -15,25 +15,46 @@ const STATUS_REFRESH_MS = 2_000;
 const VIEWS = ['Actions', 'Markdown', 'Images', 'JSON', 'Bridge'] as const;
 
 /**
- * The tab to show. Opened from the toolbar, the popup shows the active tab of its window; the
- * popup page opened as a tab (tests, or pinned by a user) names its target with `?tab=<id>`,
- * since its own window's active tab is itself.
+ * The tab to show: the one in front of the popup's window, which the user is looking at. Nothing
+ * in the address names another tab: an agent or a page that loads this page could otherwise use
+ * it as a window onto the user's other tabs (README "Security model").
  */
 async function targetTab(): Promise<browser.Tabs.Tab | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) {
-    return browser.tabs.get(Number(param)).catch(() => undefined);
-  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
 
-function setState(state: 'loading' | 'ready' | 'unavailable' | 'error'): void {
+function setState(state: 'loading' | 'ready' | 'unavailable' | 'error' | 'in-tab'): void {
   document.body.dataset.state = state;
+}
+
+/**
+ * Loaded in a tab rather than as the toolbar popup, the page shows nothing of any tab and asks
+ * the worker nothing (which would refuse it anyway, src/background/popup/dispatch.ts).
+ */
+function explainInTab(app: HTMLElement): void {
+  app.replaceChildren(
+    h(
+      'div',
+      { class: 'notice', role: 'status' },
+      h('h2', {}, 'Open Tabsight from the toolbar'),
+      h(
+        'p',
+        {},
+        'The Tabsight viewer shows what an agent sees only as the toolbar popup, for the tab in front. Opened in a tab it shows nothing, so no page or agent can use it to look into your other tabs.',
+      ),
+    ),
+  );
+  setState('in-tab');
 }
 
 async function main(): Promise<void> {
   const app = document.getElementById('app')!;
+  // The toolbar popup is not a tab; any page loaded in a tab is.
+  if (await browser.tabs.getCurrent()) {
+    explainInTab(app);
+    return;
+  }
   const header = h('header', { class: 'head' });
   const pageInfo = h('div', { class: 'page' }, h('p', { class: 'muted' }, 'Observing…'));
   const pill = h(

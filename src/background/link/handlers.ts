@@ -5,7 +5,8 @@ import type { Handlers } from '@shared/protocol/method';
 import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { assertScriptable } from '../observe/collect-tab';
-import { captureJpeg, observe } from '../observe/observe';
+import { captureSessionTab } from '../observe/capture-tab';
+import { observe } from '../observe/observe';
 import { execute } from '../act/execute';
 import { scrapeTab } from '../act/scrape';
 import { shapeScrape } from '../act/scrape-shape';
@@ -47,7 +48,7 @@ export function createBridgeHandlers(
     'page.screenshot': afterReady(async ({ session_id }) => {
       const record = await sessions.touch(session_id);
       assertScriptable(await browser.tabs.get(record.active_tab_id));
-      return { jpeg_base64: await captureJpeg(record.window_id) };
+      return { jpeg_base64: await captureSessionTab(record, record.active_tab_id) };
     }),
   };
 }

@@ -208,8 +208,8 @@ const CONTENT_RETRY_MS = 100;
 
 /**
  * Runs `attempt` until the top frame's content script answers. Right after a navigation the
- * script may still be loading (it is imported asynchronously); a tab whose page predates the
- * extension has none, so once the page is loaded we inject it, once.
+ * script may not have run yet (document_start scripts run once the document exists); a tab whose
+ * page predates the extension has none, so once the page is loaded we inject it, once.
  */
 function untilContentReady<T>(tabId: number, attempt: () => Promise<T>): Promise<T> {
   let injected = false;

@@ -1,10 +1,10 @@
-import browser from 'webextension-polyfill';
 import { nowIso } from '@shared/schema/common';
 import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observation';
 import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { navigate } from '../navigation';
 import { retryOnceIfPageGone } from '../page-gone';
+import { captureSessionTab } from './capture-tab';
 import { collectTab } from './collect-tab';
 import { mergeFrames } from './merge-frames';
 import { buildSpace } from './space';
@@ -12,21 +12,13 @@ import { idMapFor, saveIdMap } from './tab-id-maps';
 
 const EMPTY_STRUCTURED = { success: true, error: null, data: null };
 
-export async function captureJpeg(windowId: number): Promise<string> {
-  const dataUrl = await browser.tabs.captureVisibleTab(windowId, {
-    format: 'jpeg',
-    quality: 80,
-  });
-  return dataUrl.slice(dataUrl.indexOf(',') + 1);
-}
-
 export type TabObservation = Omit<Observation, 'progress' | 'session'>;
 
 export interface TabObservationExtras {
   /** `metadata.tabs`: the session's tabs, or the tab's window for a popup. */
   tabs: () => Promise<TabInfo[]>;
-  /** Window to capture when the request asks for a screenshot. */
-  windowId: number;
+  /** Takes the screenshot when the request asks for one; without it, `screenshot` is null. */
+  screenshot?: () => Promise<string>;
 }
 
 /** One observation of a tab: every frame, merged into the contract's shape, session aside. */
@@ -50,7 +42,7 @@ export async function observeTab(
   const viewport = top.snapshot.viewport;
   const [tabs, screenshot] = await Promise.all([
     extras.tabs(),
-    request.screenshot ? captureJpeg(extras.windowId) : Promise.resolve(null),
+    request.screenshot && extras.screenshot ? extras.screenshot() : Promise.resolve(null),
   ]);
   return {
     metadata: {
@@ -88,7 +80,7 @@ export async function observe(
   const observed = await retryOnceIfPageGone(current.active_tab_id, () =>
     observeTab(current.active_tab_id, request, {
       tabs: () => sessions.sessionTabs(current),
-      windowId: current.window_id,
+      screenshot: () => captureSessionTab(current, current.active_tab_id),
     }),
   );
   return {

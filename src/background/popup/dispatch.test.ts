@@ -8,7 +8,7 @@ vi.mock('webextension-polyfill', () => ({
     runtime: { id: 'ext', getURL: (p: string) => `chrome-extension://ext/${p}` },
   },
 }));
-const { dispatchPopup, isExtensionPage } = await import('./dispatch');
+const { dispatchPopup, isExtensionPage, isToolbarPopup } = await import('./dispatch');
 
 const handlers: Handlers<PopupMethods> = {
   'popup.observe': () => Promise.reject(new TabsightError('restricted-url', 'no')),
@@ -24,6 +24,15 @@ describe('popup dispatch', () => {
     );
     expect(isExtensionPage({ id: 'ext', url: 'https://evil.test/' })).toBe(false);
     expect(isExtensionPage({ id: 'other', url: 'chrome-extension://ext/x' })).toBe(false);
+  });
+
+  it('answers only the toolbar popup, not our page loaded in a tab', () => {
+    const popup = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' };
+    expect(isToolbarPopup(popup)).toBe(true);
+    const inTab = { ...popup, url: `${popup.url}?tab=7`, tab: { id: 3 } as never };
+    expect(isExtensionPage(inTab)).toBe(true);
+    expect(isToolbarPopup(inTab)).toBe(false);
+    expect(isToolbarPopup({ id: 'ext', url: 'https://evil.test/' })).toBe(false);
   });
 
   it('parses params with defaults and runs the handler', async () => {

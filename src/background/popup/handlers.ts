@@ -47,7 +47,6 @@ export function createPopupHandlers(deps: PopupDeps): Handlers<PopupMethods> {
               title: t.title ?? '',
               url: t.url ?? '',
             })),
-          windowId: tab.windowId!,
         });
         return {
           tab_id: tabId,

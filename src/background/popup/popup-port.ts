@@ -1,6 +1,6 @@
 import type browser from 'webextension-polyfill';
 import { POPUP_PORT_NAME } from '@shared/protocol/popup';
-import { isExtensionPage } from './dispatch';
+import { isToolbarPopup } from './dispatch';
 import type { OverlayRelay } from './overlay-relay';
 
 /**
@@ -11,7 +11,7 @@ import type { OverlayRelay } from './overlay-relay';
 export function onPopupConnect(overlay: OverlayRelay) {
   return (port: browser.Runtime.Port): void => {
     const [name, tab] = port.name.split(':');
-    if (name !== POPUP_PORT_NAME || !port.sender || !isExtensionPage(port.sender)) {
+    if (name !== POPUP_PORT_NAME || !port.sender || !isToolbarPopup(port.sender)) {
       return;
     }
     const tabId = Number(tab);

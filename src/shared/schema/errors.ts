@@ -22,6 +22,7 @@ export const ErrorCode = z.enum([
   'session-not-active',
   'max-steps-reached',
   'tab-not-found',
+  'tab-not-visible',
   'restricted-url',
   'content-unreachable',
   'page-load-failed',

@@ -53,6 +53,8 @@ export async function loopbackOnly(context: BrowserContext): Promise<void> {
     const local =
       hostname === '127.0.0.1' ||
       hostname === 'localhost' ||
+      // *.test names resolve to 127.0.0.1 (HOST_RESOLVER_RULES).
+      hostname.endsWith('.test') ||
       protocol === 'data:' ||
       protocol === 'chrome-extension:';
     return local ? route.continue() : route.abort();

@@ -10,6 +10,7 @@ import { scrollPage } from './act/scroll';
 import { beginEffect, endEffect } from './act/effect';
 import { waitForQuietDom } from './act/settle';
 import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
+import { MARKS } from './dom/marks';
 import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
 import { readViewport } from './viewport';
@@ -44,6 +45,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
       elements: perception.elements,
       frames: perception.frames,
       outline: perception.outline,
+      mark_nonce: MARKS.nonce,
       signals: perception.signals,
       page,
       timings_ms: {

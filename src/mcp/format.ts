@@ -3,6 +3,32 @@ import type { Observation } from '@shared/schema/observation';
 import type { ScrapeResponse } from '@shared/schema/scrape';
 import type { Session } from '@shared/schema/session';
 
+const SECTION_LEVEL = 2;
+
+/**
+ * Page headings nested below our own `##` sections, so a page heading such as
+ * "Interaction actions" can never stand level with ours (code blocks are left as they are).
+ */
+export function nestPageHeadings(markdown: string): string {
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (opener && (fence === null || (opener[0] === fence[0] && opener.length >= fence.length))) {
+        fence = fence === null ? opener : null;
+        return line;
+      }
+      if (fence !== null) {
+        return line;
+      }
+      return line.replace(/^(#{1,6})(?= |$)/, (hashes) =>
+        '#'.repeat(Math.min(6, hashes.length + SECTION_LEVEL)),
+      );
+    })
+    .join('\n');
+}
+
 /**
  * Model-facing text of the tool results. It is compact on purpose: the fixed browser-action list
  * is in tabsight_execute's description once, not in every observation, and the full JSON goes to
@@ -12,7 +38,7 @@ export function observationText(observation: Observation): string {
   const { metadata, space, data, progress, session } = observation;
   const tabIndex = metadata.tabs.findIndex((t) => t.url === metadata.url);
   const lines = [
-    `# ${metadata.title || '(untitled)'}`,
+    `# Page: ${metadata.title || '(untitled)'}`,
     `URL: ${metadata.url}`,
     [
       `session ${session.session_id} (${session.status})`,
@@ -21,8 +47,8 @@ export function observationText(observation: Observation): string {
       `tabs: ${metadata.tabs.length}${tabIndex >= 0 ? ` (current: ${tabIndex})` : ''}`,
     ].join(' · '),
     '',
-    '## Page outline (element ids inline)',
-    space.description,
+    "## Page outline (element ids inline; headings and text are the page's own)",
+    nestPageHeadings(space.description),
     '',
     '## Interaction actions (use the id with tabsight_execute)',
     space.interaction_actions.length > 0
@@ -30,7 +56,11 @@ export function observationText(observation: Observation): string {
       : '(none in view: scroll_down, or observe with scope "page")',
   ];
   if (data) {
-    lines.push('', '## Page content (markdown)', data.markdown);
+    lines.push(
+      '',
+      '## Page content (markdown, written by the page)',
+      nestPageHeadings(data.markdown),
+    );
   }
   return lines.join('\n');
 }
@@ -46,7 +76,11 @@ export function executeText(result: ExecuteResponse): string {
     lines.push(`effect: ${result.effect.summary}`);
   }
   if (result.data) {
-    lines.push('', result.data.markdown);
+    lines.push(
+      '',
+      '## Page content (markdown, written by the page)',
+      nestPageHeadings(result.data.markdown),
+    );
   }
   lines.push(
     '',
@@ -59,7 +93,7 @@ export function executeText(result: ExecuteResponse): string {
 
 export function scrapeText(result: ScrapeResponse): string {
   const images = result.images.filter((i) => i.url !== null && i.category === 'content_image');
-  const lines = [result.markdown];
+  const lines = [nestPageHeadings(result.markdown)];
   if (images.length > 0) {
     lines.push('', '## Images', ...images.map((i) => `* ${i.url} ${i.description ?? ''}`.trim()));
   }

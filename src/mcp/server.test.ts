@@ -70,7 +70,7 @@ describe('tabsight MCP server', () => {
   it('observes compactly, with the full observation as structuredContent', async () => {
     const result = await call('tabsight_observe', { session_id: KNOWN_SESSION });
     const text = textOf(result);
-    expect(text).toContain('# Example');
+    expect(text).toContain('# Page: Example');
     expect(text).toContain('URL: https://example.test/');
     expect(text).toContain('* B1: click button "Go"');
     expect(text).not.toContain('Special Browser Actions');
@@ -86,7 +86,7 @@ describe('tabsight MCP server', () => {
     expect(textOf(executed)).toMatch(/^OK: click B1: done/);
 
     const scraped = await call('tabsight_scrape', { session_id: KNOWN_SESSION });
-    expect(textOf(scraped)).toBe('# Hi');
+    expect(textOf(scraped)).toBe('### Hi');
   });
 
   it('returns the screenshot as a JPEG image', async () => {

@@ -1,9 +1,8 @@
 import {
-  FRAME_CLOSE,
-  FRAME_OPEN,
-  ID_CLOSE,
-  ID_OPEN,
+  MARK_CHARS,
+  marksOf,
   type FrameElement,
+  type Marks,
   type FrameSnapshot,
   type PageSignals,
   type Rect,
@@ -35,8 +34,8 @@ export interface MergedPage {
   signals: PageSignals;
 }
 
-const ID_MARK = new RegExp(`${ID_OPEN}([^${ID_CLOSE}]*)${ID_CLOSE}`, 'g');
-const FRAME_MARK = new RegExp(`${FRAME_OPEN}([^${FRAME_CLOSE}]*)${FRAME_CLOSE}`, 'g');
+/** Page text that holds marker characters of its own: they are not ours, so they go. */
+const unmark = (text: string): string => text.replace(MARK_CHARS, '');
 
 const intersects = (r: Rect, v: Viewport): boolean =>
   r.x + r.width > 0 && r.y + r.height > 0 && r.x < v.viewport_width && r.y < v.viewport_height;
@@ -62,8 +61,13 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
   const elements: PlacedElement[] = [];
   const seen = new Set<number>();
 
-  const mapIds = (text: string, frame: CollectedFrame): string =>
-    text.replace(ID_MARK, (_m, local: string) => globalIdOf(idMap, frame.documentId, local));
+  // Only marks signed with the frame's own nonce are swapped; a page cannot know it.
+  const mapIds = (text: string, frame: CollectedFrame, marks: Marks): string =>
+    unmark(
+      text.replace(marks.idPattern, (_m, local: string) =>
+        globalIdOf(idMap, frame.documentId, local),
+      ),
+    );
 
   // Depth-first from the top frame, so ids are handed out in document order.
   function visit(
@@ -72,12 +76,15 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
     iframeSelectors: string[],
   ): { outline: string; markdown: string | null } {
     seen.add(frame.frameId);
+    const marks = marksOf(frame.snapshot.mark_nonce);
     const inIframe = frame !== top;
     for (const element of frame.snapshot.elements) {
       const rect = { ...element.rect, x: element.rect.x + offset.x, y: element.rect.y + offset.y };
       elements.push({
         ...element,
         rect,
+        description: unmark(element.description),
+        name: unmark(element.name),
         in_viewport: element.in_viewport && (!inIframe || intersects(rect, topViewport)),
         id: globalIdOf(idMap, frame.documentId, element.local_id),
         frameId: frame.frameId,
@@ -100,11 +107,19 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
         ]),
       );
     }
+    // A frame's own text: its ids swapped, stray marker characters dropped. Children's text is
+    // spliced in after, already mapped: another frame's marks are not this frame's to swap.
     const splice = (text: string, pick: 'outline' | 'markdown') =>
-      mapIds(text, frame).replace(FRAME_MARK, (_m, token: string) => {
-        const part = children.get(token)?.[pick];
-        return part ? `\n${part}\n` : '';
-      });
+      text
+        .split(marks.framePattern)
+        .map((piece, index) => {
+          if (index % 2 === 0) {
+            return mapIds(piece, frame, marks);
+          }
+          const part = children.get(piece)?.[pick];
+          return part ? `\n${part}\n` : '';
+        })
+        .join('');
     return {
       outline: splice(frame.snapshot.outline, 'outline'),
       markdown: frame.snapshot.page ? splice(frame.snapshot.page.markdown, 'markdown') : null,

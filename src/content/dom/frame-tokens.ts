@@ -14,6 +14,8 @@
  * frame's elements unplaced or misplaced; tokens are correlation ids, not secrets.
  */
 
+import { randomHex } from './random';
+
 const TOKEN_KEY = 'tabsightFrameToken';
 const REQUEST_KEY = 'tabsightFrameTokenRequest';
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
@@ -31,20 +33,11 @@ const waiting = new Set<(token: string) => void>();
 const isFrameElement = (element: Element): element is HTMLIFrameElement | HTMLFrameElement =>
   element.localName === 'iframe' || element.localName === 'frame';
 
-/**
- * 128 random bits as hex. `crypto.getRandomValues`, not `crypto.randomUUID`: the latter exists
- * only in secure contexts, and content scripts run in plain-http pages too.
- */
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** The token naming a frame element; the same for the life of the element. */
 export function frameTokenOf(element: Element): string {
   let token = tokens.get(element);
   if (!token) {
-    token = randomToken();
+    token = randomHex(16);
     tokens.set(element, token);
   }
   return token;

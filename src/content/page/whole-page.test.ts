@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ID_CLOSE, ID_OPEN, FRAME_CLOSE, FRAME_OPEN } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../dom/marks';
 import { extractPage, type ExtractPageOptions } from './index';
 import { frameTokenOf } from '../dom/frame-tokens';
 
@@ -12,11 +12,7 @@ const base: ExtractPageOptions = {
 
 /** Markers rendered readable for assertions. */
 const readable = (markdown: string) =>
-  markdown
-    .replaceAll(ID_OPEN, '<')
-    .replaceAll(ID_CLOSE, '>')
-    .replaceAll(FRAME_OPEN, '<frame ')
-    .replaceAll(FRAME_CLOSE, '>');
+  markdown.replace(MARKS.idPattern, '<$1>').replace(MARKS.framePattern, '<frame $1>');
 
 function page(html: string, options: Partial<ExtractPageOptions> = {}): string {
   document.head.innerHTML = '';

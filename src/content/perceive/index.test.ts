@@ -1,4 +1,4 @@
-import { ID_CLOSE, ID_OPEN } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../dom/marks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elementById, perceive } from './index';
 
@@ -222,7 +222,7 @@ describe('outline', () => {
     expect(frames).toHaveLength(1);
     const token = frames[0]!.token;
     expect(outline).toBe(
-      `# Flights\nFind a cheap flight.\n${ID_OPEN}${id}${ID_CLOSE} button "Search flights"\n\uE002${token}\uE003`,
+      `# Flights\nFind a cheap flight.\n${MARKS.id(id)} button "Search flights"\n${MARKS.frame(token)}`,
     );
     expect(frames[0]).toMatchObject({ css_selector: 'body > iframe' });
     // The token names the element: the same on the next observe.

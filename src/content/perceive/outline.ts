@@ -1,4 +1,5 @@
-import { markFrame, markId } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../dom/marks';
+import { escapeLineStart } from '@shared/page-text';
 import { normalizeSpace } from '@shared/text';
 import { truncate } from './describe';
 
@@ -39,7 +40,7 @@ export function createOutline(): OutlineBuilder {
     const text = normalizeSpace(buffer);
     buffer = '';
     if (text) {
-      items.push({ kind: 'text', text: truncate(text, TEXT_BLOCK_MAX_CHARS) });
+      items.push({ kind: 'text', text: escapeLineStart(truncate(text, TEXT_BLOCK_MAX_CHARS)) });
     }
   };
   return {
@@ -84,12 +85,12 @@ export function renderOutline(
       case 'element': {
         const listed = describeCandidate(item.candidate);
         if (listed) {
-          lines.push(`${markId(listed.id)} ${listed.description}`);
+          lines.push(`${MARKS.id(listed.id)} ${listed.description}`);
         }
         break;
       }
       case 'frame':
-        lines.push(markFrame(frameTokenAt(item.frame)));
+        lines.push(MARKS.frame(frameTokenAt(item.frame)));
         break;
     }
   }

@@ -4,16 +4,43 @@ import { ImageData, StructuredData, Viewport } from '../schema/observation';
 /**
  * Markers that wrap element ids and child-frame slots inside text a content script produces
  * (outline, markdown). Ids are local to a frame; the service worker swaps each marked local id
- * for its tab-wide id, so page text that merely looks like an id is never rewritten.
+ * for its tab-wide id. Each content script signs its marks with a random nonce it reports in its
+ * snapshot (`mark_nonce`), which the page cannot read from the isolated world: page text that
+ * holds these private-use characters cannot forge an id or a frame slot, and whatever of them is
+ * left after the swap is page text, which the service worker strips.
  */
 export const ID_OPEN = '\uE000';
 export const ID_CLOSE = '\uE001';
 export const FRAME_OPEN = '\uE002';
 export const FRAME_CLOSE = '\uE003';
+/** Every marker character: page text that holds one is stripped of it after the swap. */
+export const MARK_CHARS = /[\uE000-\uE003]/g;
 
-export const markId = (localId: string): string => `${ID_OPEN}${localId}${ID_CLOSE}`;
-/** Marks where a child frame's text goes, by the token its parent gave the frame element. */
-export const markFrame = (frameToken: string): string => `${FRAME_OPEN}${frameToken}${FRAME_CLOSE}`;
+export interface Marks {
+  readonly nonce: string;
+  /** A local id, as the service worker will swap it for the tab-wide id. */
+  id(localId: string): string;
+  /** Where a child frame's text goes, by the token its parent gave the frame element. */
+  frame(frameToken: string): string;
+  /** Matches the marked ids (group 1: the local id). */
+  readonly idPattern: RegExp;
+  /** Matches the marked frame slots (group 1: the token). */
+  readonly framePattern: RegExp;
+}
+
+/** The marks of one content script, signed with its nonce (letters and digits only). */
+export function marksOf(nonce: string): Marks {
+  if (!/^[0-9a-z]+$/i.test(nonce)) {
+    throw new Error(`mark nonce must be letters and digits, got ${JSON.stringify(nonce)}`);
+  }
+  return {
+    nonce,
+    id: (localId) => `${ID_OPEN}${nonce}:${localId}${ID_CLOSE}`,
+    frame: (frameToken) => `${FRAME_OPEN}${nonce}:${frameToken}${FRAME_CLOSE}`,
+    idPattern: new RegExp(`${ID_OPEN}${nonce}:([^${ID_CLOSE}]*)${ID_CLOSE}`, 'g'),
+    framePattern: new RegExp(`${FRAME_OPEN}${nonce}:([^${FRAME_CLOSE}]*)${FRAME_CLOSE}`, 'g'),
+  };
+}
 
 export const Rect = z.strictObject({
   x: z.number(),
@@ -112,6 +139,10 @@ export const FrameSnapshot = z.strictObject({
   elements: z.array(FrameElement),
   frames: z.array(ChildFrame),
   outline: z.string().describe('Text outline with marked ids and frame slots'),
+  mark_nonce: z
+    .string()
+    .regex(/^[0-9a-z]+$/i)
+    .describe("The nonce that signs this frame's id and frame marks (see marksOf)"),
   signals: PageSignals,
   page: FramePage.nullable(),
   timings_ms: z.record(z.string(), z.number()),

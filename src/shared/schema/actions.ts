@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const ELEMENT_ID_PATTERN = /^[LBIFOM][1-9]\d*$/;
+/** An element id (docs/SPEC.md section 4) as a regular-expression source, unanchored. */
+export const ELEMENT_ID_SOURCE = '[LBIFOM][1-9]\\d*';
+export const ELEMENT_ID_PATTERN = new RegExp(`^${ELEMENT_ID_SOURCE}$`);
 export const ElementId = z
   .string()
   .regex(

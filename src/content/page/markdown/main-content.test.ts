@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ID_CLOSE, ID_OPEN } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../../dom/marks';
 import { extractPage } from '../index';
 import { createStyleCache, createVisibility } from '../visibility';
 import { extractMainContent } from './main-content';
@@ -46,7 +46,7 @@ describe('main content', () => {
     expect(markdown).not.toContain('Sport');
     expect(markdown).not.toContain('Hidden promo');
     expect(markdown).toContain(
-      `[more here](${new URL('/more', document.baseURI).href}) {${ID_OPEN}L9${ID_CLOSE}}`,
+      `[more here](${new URL('/more', document.baseURI).href}) {${MARKS.id('L9')}}`,
     );
   });
 

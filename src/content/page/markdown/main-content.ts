@@ -5,7 +5,7 @@
  */
 import { normalizeSpace } from '@shared/text';
 import { Readability } from '@mozilla/readability';
-import { markId } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../../dom/marks';
 import { trimBoilerplate } from './boilerplate';
 import { linkDensity, proseLength, teaserHeadings } from './prose';
 import { RAW_TAG } from './whole-page';
@@ -70,7 +70,7 @@ export function extractMainContent(
   for (const [copy, id] of ids) {
     if (root.contains(copy)) {
       const marker = clone.createElement(RAW_TAG);
-      marker.textContent = `{${markId(id)}}`;
+      marker.textContent = `{${MARKS.id(id)}}`;
       copy.after(clone.createTextNode(' '), marker);
     }
   }

@@ -5,6 +5,7 @@
  */
 import { highlightedCodeBlock, strikethrough, taskListItems } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { escapeMarkdownText } from '@shared/page-text';
 import { gfmTables } from './tables';
 import { BUTTON_TAG, FRAME_TAG, RAW_TAG } from './whole-page';
 
@@ -28,6 +29,9 @@ function oneLine(content: string): string {
 
 export function createConverter(): TurndownService {
   const service = new TurndownService(TURNDOWN_OPTIONS);
+  // Page text also must not pass for an id or a heading of ours (docs/SPEC.md, "Page text").
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text) => escapeMarkdownText(escapeMarkdown(text));
   service.use([highlightedCodeBlock, strikethrough, taskListItems, gfmTables]);
   service.remove(['script', 'style', 'noscript', 'template', 'head', 'title']);
   service.addRule('tabsightRaw', {

@@ -7,7 +7,7 @@
  * no images and runs no scripts).
  */
 import { normalizeSpace } from '@shared/text';
-import { markFrame, markId } from '@shared/protocol/frame-snapshot';
+import { MARKS } from '../../dom/marks';
 import { frameTokenOf } from '../../dom/frame-tokens';
 import { shadowRootOf } from '../../dom/platform';
 import { absoluteUrl, imageSource, isPlaceholderSrc } from '../urls';
@@ -65,7 +65,7 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
     const id = idOf?.(element);
     if (id) {
       parent.appendChild(out.createTextNode(' '));
-      parent.appendChild(raw(`{${markId(id)}}`));
+      parent.appendChild(raw(`{${MARKS.id(id)}}`));
     }
   };
   const raw = (text: string, tag = RAW_TAG) => {
@@ -127,7 +127,7 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
       return;
     }
     if (tag === 'iframe' || tag === 'frame') {
-      into.appendChild(raw(markFrame(frameTokenOf(element)), FRAME_TAG));
+      into.appendChild(raw(MARKS.frame(frameTokenOf(element)), FRAME_TAG));
       return;
     }
     if (tag === 'img') {

@@ -9,7 +9,7 @@ import { pressKeyOnFocused } from './act/key-target';
 import { scrollPage } from './act/scroll';
 import { beginEffect, endEffect } from './act/effect';
 import { waitForQuietDom } from './act/settle';
-import { announceFrameTokens, ownFrameToken } from './dom/frame-tokens';
+import { greetUnnamedFrames, ownFrameToken } from './dom/frame-tokens';
 import { MARKS } from './dom/marks';
 import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
@@ -17,16 +17,14 @@ import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
 export const contentHandlers: Handlers<ContentMethods> = {
-  'content.collect': async (options) => {
-    // Asked before perceiving: the parent may still be answering while this frame works.
-    const token = ownFrameToken();
+  'content.collect': (options) => {
     const started = performance.now();
     const reveal = options.reveal_secrets ?? false;
     const perception = withSecrets(reveal, () =>
       perceive(document, { scope: options.scope, selectors: options.selectors }),
     );
     const perceivedAt = performance.now();
-    announceFrameTokens(document, perception.shadowFrames);
+    greetUnnamedFrames(perception.frameElements);
     const page = options.data
       ? withSecrets(reveal, () =>
           extractPage(document, {
@@ -39,7 +37,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
       : null;
     return {
       url: location.href,
-      frame_token: await token,
+      frame_token: ownFrameToken(),
       title: document.title,
       viewport: readViewport(),
       elements: perception.elements,
@@ -72,7 +70,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
       throw new TabsightError('invalid-request', err instanceof Error ? err.message : String(err));
     }
   },
-  'content.frame_token': async () => ({ token: await ownFrameToken() }),
+  'content.frame_token': () => ({ token: ownFrameToken() }),
   'content.name': ({ selector }) => ({ names: namesOf(document, selector) }),
   'content.scroll': ({ direction, amount }) => scrollPage(direction, amount),
   'content.form_fill': ({ values, origin, top_origin }) => formFill(values, { origin, top_origin }),

@@ -17,7 +17,7 @@ export async function pressKey(tabId: number, key: string): Promise<StepOutcome>
   for (let depth = 0; depth < MAX_FRAME_DEPTH; depth++) {
     const result = await callFrame(frame, 'content.key', { key });
     if (result.delegate_frame_token === null) {
-      return succeeded(result.message, frame);
+      return result.handled ? succeeded(result.message, frame) : failed(result.message);
     }
     const child = await childFrameByToken(tabId, frame.frameId, result.delegate_frame_token);
     if (!child) {

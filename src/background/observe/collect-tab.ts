@@ -64,13 +64,15 @@ interface FrameInfo {
 
 /** How long an observe waits for a tab that is still loading (a session opened a moment ago). */
 const LOAD_WAIT_MS = 5_000;
+/** Longer for a tab with no document at all (a busy machine commits a new tab's page late). */
+const FIRST_DOCUMENT_WAIT_MS = 10_000;
 const LOAD_POLL_MS = 50;
 
 // A tab opened a moment ago lists no frames until its first navigation commits, and its
 // iframes appear while it loads: wait for the load, but never longer than LOAD_WAIT_MS (a
 // page with a hanging resource is observed as it is).
 async function framesOf(tabId: number): Promise<FrameInfo[]> {
-  const deadline = Date.now() + LOAD_WAIT_MS;
+  const started = Date.now();
   for (;;) {
     const [tab, frames] = await Promise.all([
       browser.tabs.get(tabId),
@@ -80,7 +82,8 @@ async function framesOf(tabId: number): Promise<FrameInfo[]> {
     const top = list.find((f) => f.frameId === 0);
     // A new window's tab is complete at about:blank before its URL starts to load.
     const loaded = tab.status === 'complete' && !tab.pendingUrl && top?.url === tab.url;
-    if (loaded || Date.now() > deadline) {
+    const waited = Date.now() - started;
+    if (loaded || (waited > LOAD_WAIT_MS && (top || waited > FIRST_DOCUMENT_WAIT_MS))) {
       return list;
     }
     await new Promise((resolve) => setTimeout(resolve, LOAD_POLL_MS));

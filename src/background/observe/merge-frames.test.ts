@@ -63,6 +63,8 @@ function frame(
 const slot = (token: string, x: number, y: number, visible = true) => ({
   token,
   rect: { x, y, width: 300, height: 200 },
+  // The frames here keep the default 800×600 viewport, as documents inside such boxes report.
+  content_size: { width: 800, height: 600 },
   css_selector: `iframe[name="${token}"]`,
   visible,
 });
@@ -135,5 +137,43 @@ describe('mergeFrames', () => {
       'B1 button "Cancel"\nKeep my subscription B1 n3:B2\nstray t-a n3:t-a end\n\nB3 child n0:B2\n',
     );
     expect(merged.outline).not.toMatch(/[\uE000-\uE003]/);
+  });
+
+  it('drops frames that claim one slot twice, or whose viewport does not fit the slot', () => {
+    const top = frame(0, -1, null, {
+      frames: [
+        slot('t-a', 0, 0),
+        { ...slot('t-b', 0, 300), content_size: { width: 300, height: 150 } },
+      ],
+      outline: `${markFrame(0, 't-a')}\n${markFrame(0, 't-b')}`,
+    });
+    const first = frame(1, 0, 't-a', { elements: [button('B1', 0, 0)], outline: 'gift wrap' });
+    const second = frame(2, 0, 't-a', { elements: [button('B1', 0, 0)], outline: 'transfer' });
+    const small = frame(3, 0, 't-b', { elements: [button('B1', 0, 0)], outline: 'small' });
+    const merged = mergeFrames([top, first, second, small], createIdMapState('doc0'));
+    expect(merged.elements).toEqual([]);
+    expect(merged.outline.trim()).toBe('');
+    expect(merged.skipped).toEqual([
+      { url: 'http://127.0.0.1/1', reason: 'slot-claimed-twice' },
+      { url: 'http://127.0.0.1/2', reason: 'slot-claimed-twice' },
+      { url: 'http://127.0.0.1/3', reason: 'slot-mismatch' },
+    ]);
+  });
+
+  it('labels the text and elements of a frame from another origin with that origin', () => {
+    const top = frame(0, -1, null, {
+      frames: [slot('t-a', 0, 0)],
+      outline: `Shop\n${markFrame(0, 't-a')}`,
+    });
+    const ad = frame(1, 0, 't-a', {
+      url: 'http://ads.test/frame',
+      elements: [button('B1', 0, 0)],
+      outline: `${markId(1, 'B1')} button "Win"`,
+    });
+    const merged = mergeFrames([top, ad], createIdMapState('doc0'));
+    expect(merged.outline).toBe(
+      'Shop\n\n[frame from http://ads.test]\nB1 button "Win"\n[end of frame from http://ads.test]\n',
+    );
+    expect(merged.elements[0]!.description).toBe('button "B1" (in a frame from http://ads.test)');
   });
 });

@@ -7,7 +7,7 @@ import {
   type PageSignals,
   type Rect,
 } from '@shared/protocol/frame-snapshot';
-import type { ImageData, Viewport } from '@shared/schema/observation';
+import type { ImageData, SkippedFrame, Viewport } from '@shared/schema/observation';
 import { globalIdOf, type IdMapState } from './id-map';
 
 export interface CollectedFrame {
@@ -32,6 +32,8 @@ export interface MergedPage {
   markdown: string | null;
   images: ImageData[];
   signals: PageSignals;
+  /** Child frames whose claim to a frame element did not hold. */
+  skipped: SkippedFrame[];
 }
 
 /** Page text that holds marker characters of its own: they are not ours, so they go. */
@@ -39,6 +41,39 @@ const unmark = (text: string): string => text.replace(MARK_CHARS, '');
 
 const intersects = (r: Rect, v: Viewport): boolean =>
   r.x + r.width > 0 && r.y + r.height > 0 && r.x < v.viewport_width && r.y < v.viewport_height;
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+};
+
+/** Whether a frame's viewport is the size of the frame element's content box (±2 px rounding). */
+const fits = (viewport: Viewport, box: { width: number; height: number }): boolean =>
+  Math.abs(viewport.viewport_width - box.width) <= 2 &&
+  Math.abs(viewport.viewport_height - box.height) <= 2;
+
+/**
+ * A child frame's text from another origin than the page's, between lines naming that origin. They
+ * start with `[`, which page text never does unescaped (src/shared/page-text.ts).
+ */
+function labelled(
+  part: { outline: string; markdown: string | null },
+  origin: string,
+  topOrigin: string,
+): { outline: string; markdown: string | null } {
+  if (origin === topOrigin) {
+    return part;
+  }
+  const wrap = (text: string) =>
+    text.trim() ? `[frame from ${origin}]\n${text}\n[end of frame from ${origin}]` : text;
+  return {
+    outline: wrap(part.outline),
+    markdown: part.markdown === null ? null : wrap(part.markdown),
+  };
+}
 
 /**
  * Places every frame's elements in the top frame (offset by the iframe boxes, tab-wide ids) and
@@ -49,14 +84,29 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
   if (!top) {
     throw new Error('no frame to merge');
   }
-  // A child is the frame that reports the token its parent gave the frame element and that the
-  // browser says is that parent's child: a page posting tokens of its own can at worst leave a
-  // frame out, never graft it under another parent.
-  const byParentAndToken = new Map(
-    frames
-      .filter((f) => f.snapshot.frame_token !== null)
-      .map((f) => [`${f.parentFrameId}|${f.snapshot.frame_token}`, f]),
-  );
+  // A child is the frame whose own token its parent filed under the frame element (by the
+  // posting window, see src/content/dom/frame-tokens.ts) and that the browser says is that
+  // parent's child. Two frames with one token under one parent cannot both be right: neither
+  // is shown.
+  const claims = new Map<string, CollectedFrame[]>();
+  for (const f of frames) {
+    if (f.snapshot.frame_token !== null) {
+      const key = `${f.parentFrameId}|${f.snapshot.frame_token}`;
+      claims.set(key, [...(claims.get(key) ?? []), f]);
+    }
+  }
+  const skipped: SkippedFrame[] = [];
+  const byParentAndToken = new Map<string, CollectedFrame>();
+  for (const [key, claimants] of claims) {
+    if (claimants.length === 1) {
+      byParentAndToken.set(key, claimants[0]!);
+    } else {
+      skipped.push(
+        ...claimants.map((f) => ({ url: f.snapshot.url, reason: 'slot-claimed-twice' as const })),
+      );
+    }
+  }
+  const topOrigin = originOf(top.snapshot.url);
   const topViewport = top.snapshot.viewport;
   const elements: PlacedElement[] = [];
   const seen = new Set<number>();
@@ -78,12 +128,14 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
     seen.add(frame.frameId);
     const marks = marksOf(frame.snapshot.mark_nonce);
     const inIframe = frame !== top;
+    const origin = originOf(frame.snapshot.url);
+    const foreign = origin !== topOrigin ? ` (in a frame from ${origin})` : '';
     for (const element of frame.snapshot.elements) {
       const rect = { ...element.rect, x: element.rect.x + offset.x, y: element.rect.y + offset.y };
       elements.push({
         ...element,
         rect,
-        description: unmark(element.description),
+        description: unmark(element.description) + foreign,
         name: unmark(element.name),
         in_viewport: element.in_viewport && (!inIframe || intersects(rect, topViewport)),
         id: globalIdOf(idMap, frame.documentId, element.local_id),
@@ -95,17 +147,23 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
     }
     const children = new Map<string, { outline: string; markdown: string | null }>();
     for (const child of frame.snapshot.frames) {
+      if (child.token === null) {
+        continue;
+      }
       const collected = byParentAndToken.get(`${frame.frameId}|${child.token}`);
       if (!collected || !child.visible || seen.has(collected.frameId)) {
         continue;
       }
-      children.set(
-        child.token,
-        visit(collected, { x: offset.x + child.rect.x, y: offset.y + child.rect.y }, [
-          ...iframeSelectors,
-          child.css_selector,
-        ]),
-      );
+      // A document sized otherwise than the frame element it claims is not the one inside it.
+      if (!fits(collected.snapshot.viewport, child.content_size)) {
+        skipped.push({ url: collected.snapshot.url, reason: 'slot-mismatch' });
+        continue;
+      }
+      const part = visit(collected, { x: offset.x + child.rect.x, y: offset.y + child.rect.y }, [
+        ...iframeSelectors,
+        child.css_selector,
+      ]);
+      children.set(child.token, labelled(part, originOf(collected.snapshot.url), topOrigin));
     }
     // A frame's own text: its ids swapped, stray marker characters dropped. Children's text is
     // spliced in after, already mapped: another frame's marks are not this frame's to swap.
@@ -132,6 +190,7 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
     outline: merged.outline,
     markdown: merged.markdown,
     images: mergeImages(frames),
+    skipped,
     signals: mergeSignals(frames.filter((f) => seen.has(f.frameId)).map((f) => f.snapshot.signals)),
   };
 }

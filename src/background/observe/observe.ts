@@ -61,7 +61,9 @@ export async function observeTab(
           structured: top.snapshot.page?.structured ?? EMPTY_STRUCTURED,
         }
       : null,
-    ...(skipped.length > 0 ? { skipped_frames: skipped } : {}),
+    ...(skipped.length + merged.skipped.length > 0
+      ? { skipped_frames: [...skipped, ...merged.skipped] }
+      : {}),
   };
 }
 

@@ -16,7 +16,15 @@ export function pressKeyOnFocused(key: string): KeyResult {
   const chord = parseKeyChord(key);
   const focused = deepActiveElement() ?? document.body;
   if (focused instanceof HTMLIFrameElement || focused instanceof HTMLFrameElement) {
-    return { handled: false, message: '', delegate_frame_token: frameTokenOf(focused) };
+    const token = frameTokenOf(focused);
+    if (token === null) {
+      return {
+        handled: false,
+        message: 'focus is in a frame that has not answered yet; click an element in it first',
+        delegate_frame_token: null,
+      };
+    }
+    return { handled: false, message: '', delegate_frame_token: token };
   }
   const target = focused ?? document.documentElement;
   const effect = pressKey(target, chord);

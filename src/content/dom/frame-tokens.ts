@@ -3,76 +3,74 @@
  *
  * `chrome.runtime.getFrameId(element)` would answer directly, but content scripts of Chromium 156
  * do not have it ("is not a function"), and a cross-origin frame's document is out of reach
- * anyway. So the parent's content script names each of its frame elements with a random token
- * and posts it to the frame's window; the child's content script keeps the token its parent
- * sent and reports it with its snapshot, and the service worker pairs them up. Two directions,
- * so timing does not matter: the parent pushes tokens when it is collected, and a child that
- * has none (its document loaded after the push) asks its parent, which answers by looking up
- * which of its frame elements holds the asking window.
+ * anyway. So each child names itself: its content script draws a random token when it starts,
+ * reports it with its snapshot, and posts it once to its parent window. The parent's content
+ * script files the token under `event.source`, the posting window, which the browser sets and no
+ * script can forge, and reads it back through each frame element's `contentWindow`. The service
+ * worker pairs the two reports up.
  *
- * Page scripts can post the same messages. That is harmless: a spoofed token only makes the
- * frame's elements unplaced or misplaced; tokens are correlation ids, not secrets.
+ * What a page can and cannot do (docs/SPEC.md, README "Security model"): it can see the one
+ * claim a child posts when its document starts, and post claims of its own, but only from windows
+ * it runs in: a frame cannot take another frame's token (a token already filed under one window
+ * is refused from any other), and the parent never sends a child anything it believes. Nothing is
+ * posted per observation, so a page cannot tell when an agent reads it.
  */
-
 import { randomHex } from './random';
 
-const TOKEN_KEY = 'tabsightFrameToken';
-const REQUEST_KEY = 'tabsightFrameTokenRequest';
+const CLAIM_KEY = 'tabsightFrameClaim';
+/** Sent by a parent whose content script started after its children's (a late injection). */
+const HELLO_KEY = 'tabsightFrameHello';
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
-/** How long a child without a token waits for its parent's answer before reporting none. */
-export const FRAME_TOKEN_WAIT_MS = 300;
 
-const FRAME_SELECTOR = 'iframe, frame';
+const isChild = window.parent !== window;
+/** This frame's own name, drawn here and never taken from a message; null in the top frame. */
+const ownToken: string | null = isChild ? randomHex(16) : null;
 
-const tokens = new WeakMap<Element, string>();
-// Frame elements inside shadow roots, which `querySelectorAll` on the document cannot see.
-let shadowFrames: WeakRef<Element>[] = [];
-let ownToken: string | null = null;
-const waiting = new Set<(token: string) => void>();
+// Child windows by the token each claimed, and back; `WindowProxy` objects stay the same across
+// a frame's navigations, so a frame's newest document's claim replaces the older one.
+const tokenOfWindow = new WeakMap<object, string>();
+const windowOfToken = new Map<string, WeakRef<object>>();
+let refusedClaims = 0;
 
 const isFrameElement = (element: Element): element is HTMLIFrameElement | HTMLFrameElement =>
   element.localName === 'iframe' || element.localName === 'frame';
 
-/** The token naming a frame element; the same for the life of the element. */
-export function frameTokenOf(element: Element): string {
-  let token = tokens.get(element);
-  if (!token) {
-    token = randomHex(16);
-    tokens.set(element, token);
-  }
-  return token;
-}
-
-function post(element: Element, token: string): void {
-  const target = isFrameElement(element) ? element.contentWindow : null;
-  // '*': the child may be any origin, and the token is no secret.
-  target?.postMessage({ [TOKEN_KEY]: token }, '*');
-}
-
 /**
- * Tells each frame element's document its token, again on every collect: a frame that
- * navigated has a new document that has not heard it yet. `inShadow` are frame elements the
- * walk found in shadow roots.
+ * The token the document in this frame element claimed, or null when its content script has not
+ * (yet) introduced itself: such a frame is greeted, and left out until it answers.
  */
-export function announceFrameTokens(doc: Document, inShadow: readonly Element[]): void {
-  shadowFrames = inShadow.map((element) => new WeakRef(element));
-  for (const element of doc.querySelectorAll(FRAME_SELECTOR)) {
-    post(element, frameTokenOf(element));
-  }
-  for (const element of inShadow) {
-    post(element, frameTokenOf(element));
-  }
+export function frameTokenOf(element: Element): string | null {
+  const child = isFrameElement(element) ? element.contentWindow : null;
+  return child ? (tokenOfWindow.get(child) ?? null) : null;
 }
 
-function frameElementHolding(doc: Document, source: MessageEventSource): Element | undefined {
-  for (const element of doc.querySelectorAll(FRAME_SELECTOR)) {
-    if (isFrameElement(element) && element.contentWindow === source) {
-      return element;
-    }
+/** This frame's token: what its parent filed it under. Null in the top frame. */
+export function ownFrameToken(): string | null {
+  return ownToken;
+}
+
+/** How many claims of a token already held by another window this frame has refused. */
+export function refusedFrameClaims(): number {
+  return refusedClaims;
+}
+
+function claim(): void {
+  // '*': the parent may be any origin; the token names this frame and grants nothing.
+  window.parent.postMessage({ [CLAIM_KEY]: ownToken }, '*');
+}
+
+function file(source: MessageEventSource, token: string): void {
+  const holder = windowOfToken.get(token)?.deref();
+  if (holder !== undefined && holder !== source) {
+    refusedClaims++;
+    return;
   }
-  return shadowFrames
-    .map((ref) => ref.deref())
-    .find((element) => element && isFrameElement(element) && element.contentWindow === source);
+  const previous = tokenOfWindow.get(source);
+  if (previous !== undefined && previous !== token) {
+    windowOfToken.delete(previous);
+  }
+  tokenOfWindow.set(source, token);
+  windowOfToken.set(token, new WeakRef(source));
 }
 
 function onMessage(event: MessageEvent): void {
@@ -80,59 +78,44 @@ function onMessage(event: MessageEvent): void {
   if (typeof data !== 'object' || data === null) {
     return;
   }
-  const token = (data as Record<string, unknown>)[TOKEN_KEY];
-  if (typeof token === 'string' && TOKEN_PATTERN.test(token)) {
-    if (event.source === window.parent && window.parent !== window) {
-      ownToken = token;
-      for (const resolve of waiting) {
-        resolve(token);
-      }
-      waiting.clear();
+  const record = data as Record<string, unknown>;
+  const token = record[CLAIM_KEY];
+  const source = event.source;
+  // Only a direct child's own window may claim; `parent` is readable across origins.
+  if (typeof token === 'string' && TOKEN_PATTERN.test(token) && source !== null) {
+    if ((source as Window).parent === window && source !== window) {
+      file(source, token);
     }
     return;
   }
-  if ((data as Record<string, unknown>)[REQUEST_KEY] === true && event.source) {
-    const element = frameElementHolding(document, event.source);
-    if (element) {
-      post(element, frameTokenOf(element));
+  if (record[HELLO_KEY] === true && isChild && source === window.parent) {
+    claim();
+  }
+}
+
+/**
+ * Greets frame elements whose document has not claimed a token: their content script started
+ * before this one (the extension was loaded into an open page) or has just started.
+ */
+export function greetUnnamedFrames(elements: Iterable<Element>): void {
+  for (const element of elements) {
+    if (isFrameElement(element) && element.contentWindow && frameTokenOf(element) === null) {
+      element.contentWindow.postMessage({ [HELLO_KEY]: true }, '*');
     }
   }
 }
 
 let listening = false;
 
-/** Starts answering and receiving tokens; call once, early, in every frame's content script. */
+/** Starts filing children's claims and posts this frame's own; call once, early, in every frame. */
 export function listenForFrameTokens(signal?: AbortSignal): void {
   if (listening) {
     return;
   }
   listening = true;
   window.addEventListener('message', onMessage, { signal });
-  requestToken();
-}
-
-function requestToken(): void {
-  if (window.parent !== window) {
-    window.parent.postMessage({ [REQUEST_KEY]: true }, '*');
+  if (isChild) {
+    claim();
   }
-}
-
-/**
- * This frame's token as its parent named it; null in the top frame, or when the parent did not
- * answer within `FRAME_TOKEN_WAIT_MS` (its content script is missing or busy).
- */
-export async function ownFrameToken(waitMs = FRAME_TOKEN_WAIT_MS): Promise<string | null> {
-  if (ownToken || window.parent === window) {
-    return ownToken;
-  }
-  requestToken();
-  return new Promise((resolve) => {
-    const done = (token: string | null) => {
-      clearTimeout(timer);
-      waiting.delete(done);
-      resolve(token);
-    };
-    const timer = setTimeout(() => done(ownToken), waitMs);
-    waiting.add(done);
-  });
+  greetUnnamedFrames(document.querySelectorAll('iframe, frame'));
 }

@@ -89,10 +89,10 @@ describe('whole-page markdown', () => {
     expect(markdown).toBe('Before\n\n## Slotted title\n\nShadow says Body text\n\nAfter');
   });
 
-  it('writes a frame marker where an iframe sits', () => {
+  it('writes no frame marker for a frame whose document has not claimed a token', () => {
     const markdown = page('<p>Top</p><iframe></iframe><p>Bottom</p>');
-    const token = frameTokenOf(document.querySelector('iframe')!);
-    expect(markdown).toBe(`Top\n\n<frame ${token}>\n\nBottom`);
+    expect(frameTokenOf(document.querySelector('iframe')!)).toBeNull();
+    expect(markdown).toBe('Top\n\nBottom');
   });
 
   it('annotates links and controls with marked ids', () => {

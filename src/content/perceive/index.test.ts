@@ -220,13 +220,12 @@ describe('outline', () => {
     const { outline, elements, frames } = observe();
     const id = elements[0]!.local_id;
     expect(frames).toHaveLength(1);
-    const token = frames[0]!.token;
+    // The frame's document has not claimed a token (its content script would): no slot yet.
+    expect(frames[0]!.token).toBeNull();
     expect(outline).toBe(
-      `# Flights\nFind a cheap flight.\n${MARKS.id(id)} button "Search flights"\n${MARKS.frame(token)}`,
+      `# Flights\nFind a cheap flight.\n${MARKS.id(id)} button "Search flights"`,
     );
     expect(frames[0]).toMatchObject({ css_selector: 'body > iframe' });
-    // The token names the element: the same on the next observe.
-    expect(observe().frames[0]!.token).toBe(token);
   });
 });
 

@@ -26,13 +26,23 @@ export interface PerceiveOptions {
   selectors: boolean;
 }
 
+/** A frame element's content box, before transforms: the size of its document's viewport. */
+function contentSize(element: Element): { width: number; height: number } {
+  const style = getComputedStyle(element);
+  const px = (value: string) => parseFloat(value) || 0;
+  return {
+    width: element.clientWidth - px(style.paddingLeft) - px(style.paddingRight),
+    height: element.clientHeight - px(style.paddingTop) - px(style.paddingBottom),
+  };
+}
+
 export interface Perception {
   elements: FrameElement[];
   frames: ChildFrame[];
   outline: string;
   signals: PageSignals;
-  /** Frame elements found inside shadow roots (the document's own are a query away). */
-  shadowFrames: Element[];
+  /** Every frame element the walk found, shadow roots included. */
+  frameElements: Element[];
   /** Milliseconds per phase (walk, name, describe), for benchmarks. */
   timings: Record<string, number>;
   /** The local id of an element listed in this perception (for ids in the page markdown). */
@@ -212,6 +222,7 @@ function perceiveOnce(
   const describedAt = performance.now();
   const frames: ChildFrame[] = walked.frames.map((frame) => ({
     token: frameTokenOf(frame.element),
+    content_size: contentSize(frame.element),
     rect: toRect(frame.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
     css_selector: cssSelector(frame.element, unique, siblings),
     visible: frame.visible,
@@ -222,16 +233,14 @@ function perceiveOnce(
       const element = listed.get(index);
       return element && { id: element.local_id, description: element.description };
     },
-    (index) => frames[index]?.token ?? '',
+    (index) => frames[index]?.token ?? null,
   );
   return {
     elements: [...listed.values()],
     frames,
     outline,
     signals: signals.result(doc),
-    shadowFrames: walked.frames
-      .map((f) => f.element)
-      .filter((element) => element.getRootNode() !== doc),
+    frameElements: walked.frames.map((f) => f.element),
     timings: {
       walk: walkedAt - started,
       name: namedAt - walkedAt,

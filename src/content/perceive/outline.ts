@@ -71,7 +71,7 @@ export function createOutline(): OutlineBuilder {
 export function renderOutline(
   items: readonly OutlineItem[],
   describeCandidate: (candidate: number) => { id: string; description: string } | undefined,
-  frameTokenAt: (frame: number) => string,
+  frameTokenAt: (frame: number) => string | null,
 ): string {
   const lines: string[] = [];
   for (const item of items) {
@@ -89,9 +89,14 @@ export function renderOutline(
         }
         break;
       }
-      case 'frame':
-        lines.push(MARKS.frame(frameTokenAt(item.frame)));
+      case 'frame': {
+        // A frame that has not introduced itself yet has no slot: its text cannot be placed.
+        const token = frameTokenAt(item.frame);
+        if (token) {
+          lines.push(MARKS.frame(token));
+        }
         break;
+      }
     }
   }
   return lines.join('\n');

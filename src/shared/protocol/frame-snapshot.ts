@@ -85,8 +85,14 @@ export type FrameElement = z.infer<typeof FrameElement>;
 export const ChildFrame = z.strictObject({
   token: z
     .string()
-    .describe('Random name the parent gave the frame element; the child reports it as frame_token'),
+    .nullable()
+    .describe(
+      'The name the document in this frame element claimed (its frame_token); null until it has',
+    ),
   rect: Rect,
+  content_size: z
+    .strictObject({ width: z.number(), height: z.number() })
+    .describe("The frame element's content box, untransformed CSS px: its document's viewport"),
   css_selector: z.string(),
   visible: z.boolean(),
 });
@@ -133,7 +139,9 @@ export const FrameSnapshot = z.strictObject({
   frame_token: z
     .string()
     .nullable()
-    .describe("The token the parent frame gave this frame's element; null in the top frame"),
+    .describe(
+      'The name this frame drew for itself and claimed to its parent; null in the top frame',
+    ),
   title: z.string(),
   viewport: Viewport,
   elements: z.array(FrameElement),

@@ -130,10 +130,19 @@ export const Progress = z.strictObject({
 export const SkippedFrame = z.strictObject({
   url: z.string(),
   reason: z
-    .enum(['timeout', 'no-content-script', 'too-deep', 'error'])
+    .enum([
+      'timeout',
+      'no-content-script',
+      'too-deep',
+      'error',
+      'slot-mismatch',
+      'slot-claimed-twice',
+    ])
     .describe(
       'timeout: the frames of one observation share one deadline, and this one missed it; ' +
-        'no-content-script: the frame never answered; too-deep: nested past the depth limit',
+        'no-content-script: the frame never answered; too-deep: nested past the depth limit; ' +
+        "slot-mismatch: the frame's viewport is not the size of the frame element it claims; " +
+        'slot-claimed-twice: two frames claimed one frame element, and neither is shown',
     ),
 });
 export type SkippedFrame = z.infer<typeof SkippedFrame>;

@@ -127,7 +127,10 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
       return;
     }
     if (tag === 'iframe' || tag === 'frame') {
-      into.appendChild(raw(MARKS.frame(frameTokenOf(element)), FRAME_TAG));
+      const token = frameTokenOf(element);
+      if (token) {
+        into.appendChild(raw(MARKS.frame(token), FRAME_TAG));
+      }
       return;
     }
     if (tag === 'img') {

@@ -14,5 +14,5 @@ export default defineConfig({
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', minify: false },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', minify: true },
 });

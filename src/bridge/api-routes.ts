@@ -6,6 +6,7 @@ import { Observation, ObserveRequest } from '@shared/schema/observation';
 import { ScrapeRequest, ScrapeResponse } from '@shared/schema/scrape';
 import { Session, SessionListQuery, SessionStart } from '@shared/schema/session';
 import { HealthResponse } from './health';
+import { IdentityQuery, IdentityResponse } from '@shared/identity';
 
 export const SessionPath = z.strictObject({
   session_id: z.string().min(1).max(200).describe('The session_id of POST /sessions/start'),
@@ -32,6 +33,7 @@ export const OUTPUT_SCHEMAS = {
   ExecuteResponse,
   ScrapeResponse,
   HealthResponse,
+  IdentityResponse,
   ErrorBody,
   ValidationErrorBody,
 } as const;
@@ -114,6 +116,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/health',
     summary: 'Bridge and extension status',
     response: 'HealthResponse',
+    public: true,
+  },
+  {
+    method: 'get',
+    path: '/identity',
+    summary: 'Proves this process holds the token, without it being sent (see README)',
+    query: IdentityQuery,
+    response: 'IdentityResponse',
     public: true,
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', response: 'OpenApi' },

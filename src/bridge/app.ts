@@ -17,6 +17,8 @@ import { stepToAction } from './step';
 import { inlineUploadFile, type ReadFile } from './upload';
 import { readUploadFile } from './upload-folder';
 import { assertNavigable, type UrlPolicy } from '@shared/url-policy';
+import { IdentityQuery } from '@shared/identity';
+import { identityProofOf } from './identity-proof';
 
 /** docs/SPEC.md section 1: larger bodies get a 413 before anything parses them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -108,6 +110,12 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => {
     const authorized = isAuthorized(c.req.header('authorization'), token());
     return c.json(healthOf(link.state(), version, authorized));
+  });
+
+  // Unauthenticated by design: the client asks before it trusts this process with the token.
+  app.get('/identity', (c) => {
+    const { challenge } = readQuery(c, IdentityQuery);
+    return c.json({ proof: identityProofOf(token(), port(), challenge) });
   });
 
   app.get('/openapi.json', (c) => c.json((openApi ??= buildOpenApi(version))));

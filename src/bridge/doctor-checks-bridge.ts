@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { IdentityResponse } from '@shared/identity';
+import { identityProofOf } from './identity-proof';
 import { HealthResponse } from '@shared/schema/health';
 import { fail, pass, skip, type CheckResult, type DoctorDeps } from './doctor-deps';
 import { registerCommand } from './doctor-checks-host';
@@ -84,6 +87,16 @@ export async function checkPort(
   return pass('Port', `127.0.0.1:${port} is free for the bridge`);
 }
 
+async function provesIdentity(deps: DoctorDeps, url: string, token: string): Promise<boolean> {
+  const challenge = randomBytes(16).toString('hex');
+  const res = await deps.fetch(`${url}/identity?challenge=${challenge}`, {
+    signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+  });
+  const body = IdentityResponse.safeParse(await res.json().catch(() => null));
+  const port = Number(new URL(url).port || 80);
+  return res.ok && body.success && body.data.proof === identityProofOf(token, port, challenge);
+}
+
 export async function checkExtensionConnected(
   deps: DoctorDeps,
   status: BridgeStatus | null,
@@ -96,6 +109,14 @@ export async function checkExtensionConnected(
   }
   let health: HealthResponse;
   try {
+    // The token goes only to a process that proves it holds it (a squatter on the port cannot).
+    if (token && !(await provesIdentity(deps, status.url, token))) {
+      return fail(
+        name,
+        `the process at ${status.url} is not the Tabsight bridge (it cannot prove it holds the token), so the token was not sent`,
+        'stop the program holding that port, then restart the browser (Chrome restarts the bridge)',
+      );
+    }
     const res = await deps.fetch(`${status.url}/health`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),

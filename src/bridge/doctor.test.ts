@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { identityProofOf } from './identity-proof';
 import { describe, expect, it } from 'vitest';
 import { NATIVE_HOST_NAME } from '@shared/protocol/bridge-link';
 import { formatReport, runDoctor } from './doctor';
@@ -60,6 +61,8 @@ interface Setup {
   alive?: boolean;
   portBusy?: boolean;
   health?: unknown;
+  /** Another program holds the bridge's port: it cannot prove it holds the token. */
+  impostor?: boolean;
 }
 
 function depsOf(setup: Setup = {}): DoctorDeps {
@@ -91,7 +94,18 @@ function depsOf(setup: Setup = {}): DoctorDeps {
     profile: PROFILE,
     isPidAlive: () => setup.alive ?? true,
     portInUse: () => Promise.resolve(setup.portBusy ?? false),
-    fetch: () => Promise.resolve(Response.json(health)),
+    fetch: (input) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      if (url.pathname === '/identity') {
+        const token = files.get(`${CONFIG}/token`)?.text.trim() ?? '';
+        const challenge = url.searchParams.get('challenge') ?? '';
+        const proof = setup.impostor
+          ? '0'.repeat(64)
+          : identityProofOf(token, Number(url.port), challenge);
+        return Promise.resolve(Response.json({ proof }));
+      }
+      return Promise.resolve(Response.json(health));
+    },
   };
 }
 
@@ -219,6 +233,11 @@ describe('doctor', () => {
         },
       },
       /the connected extension is abcdef\w+, not/,
+    ],
+    [
+      'another program on the bridge port',
+      { impostor: true },
+      /is not the Tabsight bridge .*so the token was not sent \| fix: stop the program holding that port/,
     ],
   ])('reports %s with its fix', async (_name, setup, expected) => {
     const failed = await failures(setup);

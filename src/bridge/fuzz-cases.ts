@@ -1,4 +1,4 @@
-import { API_ROUTES, type ApiRoute } from './api-routes';
+import { API_ROUTES, isPublicRoute, type ApiRoute } from './api-routes';
 import { KNOWN_SESSION, TEST_HOST, TEST_TOKEN } from './test-app';
 
 /** Test-only: generators of malformed requests for fuzz.test.ts, driven by a seeded PRNG. */
@@ -269,8 +269,8 @@ export const GENERATORS: Record<string, Generator> = {
       ]);
     }
     const [mutate, expected] = pick(rng, variants);
-    // /health is public: only Host and Origin apply to it.
-    if (c.path === '/health' && expected[0] === 401) {
+    // Public routes (/health, /identity): only Host and Origin apply to them.
+    if (isPublicRoute(c.method, c.path) && expected[0] === 401) {
       return { ...c, headers: { ...c.headers, origin: 'https://evil.example' }, expected: [403] };
     }
     mutate(c.headers);

@@ -6,6 +6,8 @@ import { HealthResponse } from '@shared/schema/health';
 import { Observation, type ObserveRequestInput } from '@shared/schema/observation';
 import { ScrapeResponse, type ScrapeRequest } from '@shared/schema/scrape';
 import { Session, type SessionStart } from '@shared/schema/session';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { IdentityResponse, identityMessage } from '@shared/identity';
 
 export { HealthResponse, type StepRequest };
 
@@ -17,6 +19,24 @@ export class BridgeHttpError extends Error {
   ) {
     super(`${status}: ${body.message}`);
     this.name = 'BridgeHttpError';
+  }
+}
+
+/**
+ * The process at the URL could not prove it holds the token (src/shared/identity.ts), so the
+ * token was not sent: another program may have taken the bridge's port after it stopped.
+ */
+export class BridgeImpostorError extends Error {
+  constructor(
+    readonly url: string,
+    why: string,
+  ) {
+    super(
+      `the process at ${url} is not the Tabsight bridge (${why}), so the token was not sent to it: ` +
+        'the bridge may have stopped and another program taken its port. Restart the bridge ' +
+        '(`npm start`, or reopen Chromium with the extension), then run `npm run doctor`',
+    );
+    this.name = 'BridgeImpostorError';
   }
 }
 
@@ -39,6 +59,11 @@ export interface ClientOptions {
   url: string;
   token: string;
   fetch?: typeof fetch;
+  /**
+   * Ask the server to prove it holds the token before sending it (default true). Off only for a
+   * bridge older than `GET /identity`.
+   */
+  verifyIdentity?: boolean;
 }
 
 /** The OpenAPI document is large and generated; only its envelope is checked here. */
@@ -59,8 +84,35 @@ export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
  * const { session_id } = await client.start({ url: 'https://example.com' });
  * const page = await client.observe(session_id, { data: false });
  */
-export function createTabsightClient({ url, token, fetch: doFetch = fetch }: ClientOptions) {
+export function createTabsightClient({
+  url,
+  token,
+  fetch: doFetch = fetch,
+  verifyIdentity = true,
+}: ClientOptions) {
   const base = url.replace(/\/$/, '');
+  let verified: Promise<void> | null = null;
+
+  /** Once per client: the server proves it holds the token for the port we reach it on. */
+  async function verify(): Promise<void> {
+    const parsedUrl = new URL(base);
+    const port = Number(parsedUrl.port || (parsedUrl.protocol === 'https:' ? 443 : 80));
+    const challenge = randomBytes(16).toString('hex');
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/identity?challenge=${challenge}`);
+    } catch (err) {
+      throw new BridgeUnreachableError(base, err);
+    }
+    const body = IdentityResponse.safeParse(await res.json().catch(() => null));
+    if (!res.ok || !body.success) {
+      throw new BridgeImpostorError(base, `GET /identity answered ${res.status} without a proof`);
+    }
+    const expected = createHmac('sha256', token).update(identityMessage(port, challenge)).digest();
+    if (!timingSafeEqual(Buffer.from(body.data.proof, 'hex'), expected)) {
+      throw new BridgeImpostorError(base, 'its proof does not match the token');
+    }
+  }
 
   async function call<T>(
     method: string,
@@ -68,6 +120,13 @@ export function createTabsightClient({ url, token, fetch: doFetch = fetch }: Cli
     schema: z.ZodType<T> | null,
     body?: unknown,
   ): Promise<T> {
+    if (verifyIdentity) {
+      verified ??= verify().catch((err: unknown) => {
+        verified = null;
+        throw err;
+      });
+      await verified;
+    }
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {

@@ -33,6 +33,8 @@ export interface Inherited {
   /** aria-hidden or inert ancestor: nothing below is listed. */
   blocked: boolean;
   transparent: boolean;
+  /** Product of the ancestors' opacities (../dom/visual-hiding). */
+  opacity: number;
   pointer: boolean;
   target: number;
   quiet: boolean;
@@ -50,6 +52,7 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
   absHardClip: null,
   blocked,
   transparent: false,
+  opacity: 1,
   pointer: false,
   target: -1,
   quiet: false,
@@ -88,6 +91,7 @@ export interface Own {
   hardClip: Box | null;
   blocked: boolean;
   transparent: boolean;
+  opacity: number;
   consent: boolean;
   index: number;
   textShown: boolean;
@@ -109,6 +113,7 @@ export const scratchOwn = (): Own => ({
   hardClip: null,
   blocked: false,
   transparent: false,
+  opacity: 1,
   consent: false,
   index: -1,
   textShown: true,
@@ -163,6 +168,7 @@ export function childState(
     absHardClip === inh.absHardClip &&
     own.blocked === inh.blocked &&
     own.transparent === inh.transparent &&
+    own.opacity === inh.opacity &&
     own.pointer === inh.pointer &&
     target === inh.target &&
     own.quiet === inh.quiet &&
@@ -180,6 +186,7 @@ export function childState(
     absHardClip,
     blocked: own.blocked,
     transparent: own.transparent,
+    opacity: own.opacity,
     pointer: own.pointer,
     target,
     quiet: own.quiet,

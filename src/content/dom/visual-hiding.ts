@@ -42,7 +42,11 @@ const MIN_TEXT_CONTRAST = 1.1;
 /** A `text-indent` at least this far to the left pushes a line off the page (`-9999px`). */
 const FAR_INDENT_PX = 999;
 
-/** The element's own opacity times its ancestors' (`parent`: the ancestors' product). */
+/**
+ * The element's own opacity times its ancestors' (`parent`: the ancestors' product). A caller
+ * that does not carry the product down may pass 1 for elements whose own opacity is 1: an
+ * ancestor below the threshold has hidden the whole subtree already.
+ */
 export function effectiveOpacity(style: CSSStyleDeclaration, parent: number): number {
   const own = style.opacity;
   if (own === '' || own === '1') {
@@ -94,13 +98,15 @@ function clipPathHidesAll(clipPath: string, box: () => Edges): boolean {
  * moved off the page. Display, visibility and opacity are the caller's (read already).
  * @param box the element's border box, read only when needed.
  * @param scroll the document's scroll offsets, to tell "above the page" from "scrolled past".
+ * @param position, overflow the computed values, when the caller has read them already.
  */
 export function boxHiding(
   style: CSSStyleDeclaration,
   box: () => Edges,
   scroll: { x: number; y: number },
+  position = style.position,
+  overflow = style.overflow,
 ): Hiding {
-  const position = style.position;
   if (position === 'absolute' || position === 'fixed') {
     if (clipRectHidesAll(style.clip)) {
       return 'sr-only';
@@ -117,10 +123,14 @@ export function boxHiding(
   if (clipPath !== 'none' && clipPath !== '' && clipPathHidesAll(clipPath, box)) {
     return 'sr-only';
   }
+  // One shorthand read ("visible" only when both axes are) before the per-axis ones.
+  if (overflow === 'visible') {
+    return 'shown';
+  }
   const overflowX = clips(style.overflowX);
   const overflowY = clips(style.overflowY);
   const display = style.display;
-  if ((overflowX || overflowY) && display !== 'contents' && display !== 'inline') {
+  if (display !== 'contents' && display !== 'inline') {
     const b = box();
     const width = b.right - b.left;
     const height = b.bottom - b.top;
@@ -134,6 +144,16 @@ export function boxHiding(
     }
   }
   return 'shown';
+}
+
+/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
+export function hasTransform(style: CSSStyleDeclaration): boolean {
+  return (
+    style.transform !== 'none' ||
+    style.translate !== 'none' ||
+    style.rotate !== 'none' ||
+    style.scale !== 'none'
+  );
 }
 
 /** Whether a box holding text shows nothing of it: empty (`transform: scale(0)`, font-size 0). */
@@ -178,7 +198,10 @@ export function contrast(color: Rgba, background: Rgba): number {
   return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
 }
 
-const WHITE: Rgba = [255, 255, 255, 1];
+const WHITE = 'rgb(255, 255, 255)';
+
+/** The computed `background-color` behind an element's text, or null when not known. */
+export type BackgroundOf = (element: Element) => string | null;
 
 /**
  * The opaque colour behind an element's text, from its ancestors' backgrounds, memoised per
@@ -188,33 +211,36 @@ const WHITE: Rgba = [255, 255, 255, 1];
  */
 export function createBackgroundResolver(
   styleOf: (element: Element) => CSSStyleDeclaration | null,
-): (element: Element) => Rgba | null {
-  const memo = new Map<Element, Rgba | null>();
-  const resolve = (element: Element): Rgba | null => {
+): BackgroundOf {
+  const memo = new Map<Element, string | null>();
+  const resolve = (element: Element): string | null => {
     const known = memo.get(element);
     if (known !== undefined) {
       return known;
     }
     const style = styleOf(element);
-    let result: Rgba | null;
+    let result: string | null;
     if (!style || style.backgroundImage !== 'none') {
       result = null;
     } else {
-      const own = parseColor(style.backgroundColor);
-      if (own && own[3] >= 1) {
-        result = own;
-      } else if (!own || own[3] > 0) {
-        result = null;
-      } else if (style.position === 'absolute' || style.position === 'fixed') {
-        result = null;
-      } else {
-        const parent = flatParent(element);
+      const own = style.backgroundColor;
+      if (own === 'rgba(0, 0, 0, 0)' || own === 'transparent') {
+        const parent =
+          style.position === 'absolute' || style.position === 'fixed'
+            ? undefined
+            : flatParent(element);
         // The canvas of a light page is white; a dark colour scheme paints it otherwise.
-        result = parent
-          ? resolve(parent)
-          : (style.colorScheme ?? '').includes('dark')
+        result =
+          parent === undefined
             ? null
-            : WHITE;
+            : parent
+              ? resolve(parent)
+              : (style.colorScheme ?? '').includes('dark')
+                ? null
+                : WHITE;
+      } else {
+        const parsed = parseColor(own);
+        result = parsed && parsed[3] >= 1 ? own : null;
       }
     }
     memo.set(element, result);
@@ -240,33 +266,45 @@ export function flatParent(element: Element): Element | null {
 }
 
 /**
+ * Whether a text colour cannot be read: transparent, or matching the background behind it.
+ * Pages use a handful of colour pairs: each is judged once per pass.
+ */
+export function createPaintCheck(): (color: string, background: string | null) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (color, background) => {
+    const key = background === null ? color : `${color}|${background}`;
+    let hidden = verdicts.get(key);
+    if (hidden === undefined) {
+      const text = parseColor(color);
+      const behind = background === null ? null : parseColor(background);
+      hidden =
+        text !== null &&
+        (text[3] < MIN_PERCEPTIBLE_OPACITY ||
+          (behind !== null && contrast(text, behind) < MIN_TEXT_CONTRAST));
+      verdicts.set(key, hidden);
+    }
+    return hidden;
+  };
+}
+
+/**
  * Whether the element's own text is painted so nobody can read it: a font of 1 px or less,
- * a transparent colour (or text fill, unless it shows a clipped background), or a colour
- * that matches the background behind it. Inherited properties: a descendant may undo them.
+ * a transparent colour, or a colour that matches the background behind it. Inherited
+ * properties: a descendant may undo them. (`-webkit-text-fill-color` is not read: the
+ * dearest property of all, and legitimately transparent for gradient text.)
  */
 export function textPaintHidden(
   element: Element,
   style: CSSStyleDeclaration,
-  backgroundOf: (element: Element) => Rgba | null,
+  backgroundOf: BackgroundOf,
+  unreadable: (color: string, background: string | null) => boolean,
 ): boolean {
   if (parseFloat(style.fontSize) <= MAX_HIDDEN_FONT_PX) {
     return true;
   }
-  const color = parseColor(style.color);
-  if (color && color[3] < MIN_PERCEPTIBLE_OPACITY) {
-    return true;
-  }
-  const fill = parseColor(style.webkitTextFillColor);
-  if (fill && fill[3] < MIN_PERCEPTIBLE_OPACITY) {
-    // Gradient text: a transparent fill over `background-clip: text` shows the background.
-    return style.backgroundClip !== 'text' && style.webkitBackgroundClip !== 'text';
-  }
-  const shown = fill ?? color;
-  if (!shown) {
-    return false;
-  }
-  const background = backgroundOf(element);
-  return background !== null && contrast(shown, background) < MIN_TEXT_CONTRAST;
+  const color = style.color;
+  // A transparent colour needs no background read.
+  return unreadable(color, null) || unreadable(color, backgroundOf(element));
 }
 
 /** Whether `text-indent` pushes the element's first line out of its clipping box or off the page. */

@@ -1,6 +1,8 @@
 import {
   boxHiding,
+  hasTransform,
   createBackgroundResolver,
+  createPaintCheck,
   effectiveOpacity,
   flatParent,
   indentHidesText,
@@ -11,6 +13,7 @@ import {
   type Edges,
 } from '../dom/visual-hiding';
 import { createCoverCheck } from '../dom/cover-check';
+import { treeMayTransform } from '../perceive/author-css';
 /**
  * Whether people can see an element, from computed style (not just attributes), with one
  * `getComputedStyle` per element per extraction (docs/DESIGN.md: cache layout reads per pass).
@@ -81,15 +84,28 @@ export function createVisibility(
   geometry: VisibilityGeometry = { layout: false, mayCover: false },
 ): (element: Element) => Visibility {
   const { layout } = geometry;
-  const opacities = new Map<Element, number>();
   const backgroundOf = createBackgroundResolver((element) => styles.styleOf(element));
+  const unreadable = createPaintCheck();
   const covers = layout && geometry.mayCover ? createCoverCheck() : null;
+  const transformingTrees = new Map<Node, boolean>();
+  const mayTransform = (root: Node): boolean => {
+    let verdict = transformingTrees.get(root);
+    if (verdict === undefined) {
+      verdict = treeMayTransform(root as Document | ShadowRoot);
+      transformingTrees.set(root, verdict);
+    }
+    return verdict;
+  };
+  // Only an element with an opacity of its own needs its ancestors' (a transparent ancestor
+  // hid the subtree already): a walk up through cached styles, rare on real pages.
   const opacityOf = (element: Element, style: CSSStyleDeclaration): number => {
-    const parent = flatParent(element);
-    const inherited = parent ? (opacities.get(parent) ?? 1) : 1;
-    const opacity = effectiveOpacity(style, inherited);
-    if (opacity !== 1 || inherited !== 1) {
-      opacities.set(element, opacity);
+    let opacity = effectiveOpacity(style, 1);
+    for (let up = flatParent(element); up && opacity !== 1; up = flatParent(up)) {
+      const parentStyle = styles.styleOf(up);
+      if (!parentStyle || parentStyle.opacity === '1') {
+        continue;
+      }
+      opacity = effectiveOpacity(parentStyle, opacity);
     }
     return opacity;
   };
@@ -118,13 +134,22 @@ export function createVisibility(
     if (restyledControl(element, tag)) {
       return style.visibility === 'hidden' ? 'hidden' : 'visible';
     }
-    if (isTransparent(opacityOf(element, style))) {
+    if (style.opacity !== '1' && isTransparent(opacityOf(element, style))) {
       return 'hidden';
     }
     const root = tag === 'html' || tag === 'body';
     let box: Edges | undefined;
     const boxOf = (): Edges => (box ??= element.getBoundingClientRect());
     if (layout && !root) {
+      // transform: scale(0) leaves no box (a computed transform read is dear: only where an
+      // inline style or author CSS could set one).
+      if (
+        (element.hasAttribute('style') || mayTransform(element.getRootNode())) &&
+        hasTransform(style) &&
+        isEmptyBox(boxOf())
+      ) {
+        return 'hidden';
+      }
       const view = element.ownerDocument.defaultView;
       const hiding = boxHiding(style, boxOf, { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 });
       if (hiding !== 'shown') {
@@ -135,13 +160,10 @@ export function createVisibility(
       return 'self-hidden';
     }
     if (!root && ownsText(element)) {
-      if (textPaintHidden(element, style, backgroundOf)) {
+      if (textPaintHidden(element, style, backgroundOf, unreadable)) {
         return 'self-hidden';
       }
       if (layout) {
-        if (style.display !== 'contents' && isEmptyBox(boxOf())) {
-          return 'self-hidden';
-        }
         if (indentHidesText(style, boxOf)) {
           return 'sr-only';
         }

@@ -108,9 +108,8 @@ function describeShown(
   value: string | boolean | undefined,
   hint: string,
 ): string {
-  const label = element.getAttribute('aria-label');
-  const shown =
-    label && NAMED_BY_CONTENT.has(cls.role) ? differingVisibleText(element, label) : null;
+  const label = NAMED_BY_CONTENT.has(cls.role) ? element.getAttribute('aria-label') : null;
+  const shown = label ? differingVisibleText(element, label) : null;
   if (!shown) {
     return describe(element, cls, name, value, hint);
   }

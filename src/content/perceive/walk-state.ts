@@ -1,3 +1,4 @@
+import { hasTransform } from '../dom/visual-hiding';
 import { clipped, type Box, type LayoutCache } from './layout';
 
 /** visibility: hidden or collapse. */
@@ -6,15 +7,7 @@ export function isInvisible(style: CSSStyleDeclaration): boolean {
   return visibility === 'hidden' || visibility === 'collapse';
 }
 
-/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
-export function hasTransform(style: CSSStyleDeclaration): boolean {
-  return (
-    style.transform !== 'none' ||
-    style.translate !== 'none' ||
-    style.rotate !== 'none' ||
-    style.scale !== 'none'
-  );
-}
+export { hasTransform } from '../dom/visual-hiding';
 
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
@@ -106,6 +99,8 @@ export interface Own {
   /** Whether it could have a transform at all (`Inherited.transforms`, an inline style). */
   mayTransform: boolean;
   pointer: boolean;
+  /** Computed `overflow` shorthand, read once for the visibility check and the clip. */
+  overflow: string;
 }
 
 export const scratchOwn = (): Own => ({
@@ -122,6 +117,7 @@ export const scratchOwn = (): Own => ({
   transformed: false,
   mayTransform: false,
   pointer: false,
+  overflow: 'visible',
 });
 
 /**
@@ -141,7 +137,7 @@ export function childState(
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     // One shorthand read: "visible" only when both axes are.
-    if (style.overflow !== 'visible') {
+    if (own.overflow !== 'visible') {
       const box = layout.box(element);
       clip = clipped(box, clip) ?? NOWHERE;
       const hard = hardClipOf(box, style);

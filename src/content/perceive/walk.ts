@@ -12,6 +12,7 @@ import { createCoverCheck } from '../dom/cover-check';
 import {
   boxHiding,
   createBackgroundResolver,
+  createPaintCheck,
   effectiveOpacity,
   hasReadableText,
   indentHidesText,
@@ -20,6 +21,7 @@ import {
   MIN_VISIBLE_SIDE_PX,
   screenReaderText,
   textPaintHidden,
+  hasTransform,
   type Hiding,
 } from '../dom/visual-hiding';
 import { offscreenBox, place, textInView, type Placement } from './visibility';
@@ -38,14 +40,10 @@ import {
   TEXT_NODE,
   textOnlyBox,
 } from './walk-rules';
-import {
-  childState,
-  hasTransform,
-  isInvisible,
-  rootState,
-  scratchOwn,
-  type Inherited,
-} from './walk-state';
+import { childState, isInvisible, rootState, scratchOwn, type Inherited } from './walk-state';
+
+const inlineScale = (element: Element): boolean =>
+  /scale/.test(element.getAttribute('style') ?? '');
 
 const tooSmall = (box: Box): boolean =>
   box.right - box.left < MIN_VISIBLE_SIDE_PX && box.bottom - box.top < MIN_VISIBLE_SIDE_PX;
@@ -115,41 +113,64 @@ export function walk(
 
   const occlusion = createOcclusionGate(layout);
   const backgroundOf = createBackgroundResolver((element) => layout.style(element));
+  const unreadable = createPaintCheck();
   const covered = createCoverCheck();
   const scroll = { x: doc.defaultView?.scrollX ?? 0, y: doc.defaultView?.scrollY ?? 0 };
   // What an element's own box hides (the shared predicate); html and body never clip away.
-  const hidingOf = (element: Element, style: CSSStyleDeclaration, tag: string): Hiding =>
-    options.layout && tag !== 'html' && tag !== 'body'
-      ? boxHiding(style, () => layout.box(element), scroll)
-      : 'shown';
+  const hidingOf = (
+    element: Element,
+    style: CSSStyleDeclaration,
+    tag: string,
+    attributed: boolean,
+    position: string,
+    overflow: string,
+  ): Hiding => {
+    if (!options.layout || tag === 'html' || tag === 'body') {
+      return 'shown';
+    }
+    // An inline `transform: scale(0)` on a wrapper hides everything in it; rules of author
+    // CSS are caught per text block (judgeText), as a computed transform read is dear.
+    if (
+      attributed &&
+      inlineScale(element) &&
+      hasTransform(style) &&
+      isEmptyBox(layout.box(element))
+    ) {
+      return 'hidden';
+    }
+    return boxHiding(style, () => layout.box(element), scroll, position, overflow);
+  };
 
   // Whether an element's own text shows, asked once per element with readable text (a text
-  // block), not per text node: painted away, an empty box, indented out, or covered.
-  const ownText = new Map<Element, Hiding>();
-  const textOf = (owner: Element): Hiding => {
-    let verdict = ownText.get(owner);
-    if (verdict === undefined) {
-      verdict = judgeText(owner);
-      ownText.set(owner, verdict);
+  // block), not per text node: painted away, an empty box, indented out, or covered. Its text
+  // nodes mostly come in a row: one remembered verdict serves them.
+  let textOwner: Element | null = null;
+  let textVerdict: Hiding = 'shown';
+  const textOf = (owner: Element, inh: Inherited): Hiding => {
+    if (owner !== textOwner) {
+      textOwner = owner;
+      textVerdict = judgeText(owner, inh);
     }
-    return verdict;
+    return textVerdict;
   };
-  const judgeText = (owner: Element): Hiding => {
+  const judgeText = (owner: Element, inh: Inherited): Hiding => {
     const style = layout.style(owner);
-    if (textPaintHidden(owner, style, backgroundOf)) {
+    if (textPaintHidden(owner, style, backgroundOf, unreadable)) {
       return 'hidden';
     }
     if (!options.layout || style.display === 'contents') {
       return 'shown';
     }
-    const box = layout.box(owner);
-    if (isEmptyBox(box)) {
-      return 'hidden';
-    }
-    if (indentHidesText(style, () => box)) {
+    const box = () => layout.box(owner);
+    if (indentHidesText(style, box)) {
       return 'sr-only';
     }
-    return occlusion.seen && covered(owner, box) ? 'hidden' : 'shown';
+    // An empty box holding text: scaled to nothing by a transform of its own or an
+    // ancestor's (only possible where author CSS or an inline style can transform).
+    if ((inh.transforms || owner.hasAttribute('style')) && isEmptyBox(box())) {
+      return 'hidden';
+    }
+    return occlusion.seen && covered(owner, box()) ? 'hidden' : 'shown';
   };
   const screenReaderAside = (text: string) => {
     const clean = normalizeSpace(text);
@@ -158,12 +179,12 @@ export function walk(
     }
   };
   // Text of a text node or a text-only element, once its owner's text is judged.
-  const ownerText = (owner: Element, text: string) => {
+  const ownerText = (owner: Element, text: string, inh: Inherited) => {
     if (!hasReadableText(text)) {
       outline.text(text);
       return;
     }
-    const verdict = textOf(owner);
+    const verdict = textOf(owner, inh);
     if (verdict === 'shown') {
       outline.text(text);
     } else if (verdict === 'sr-only') {
@@ -223,7 +244,7 @@ export function walk(
     if (type === ELEMENT_NODE) {
       visitElement(node as Element, inh);
     } else if (type === TEXT_NODE && inh.textShown && !inh.quiet) {
-      ownerText(owner, node.nodeValue ?? '');
+      ownerText(owner, node.nodeValue ?? '', inh);
     }
   };
 
@@ -310,11 +331,13 @@ export function walk(
       return;
     }
     const invisible = isInvisible(style);
-    // Clipped away, collapsed or moved off the page: nothing inside is listed or shown as
-    // text; screen-reader text is said once, as such (../dom/visual-hiding).
-    const hiding = hidingOf(element, style, tag);
     // Attribute-free elements (most list items, spans, cells) skip every attribute test.
     const attributed = element.hasAttributes();
+    const position = style.position;
+    const overflow = style.overflow;
+    // Clipped away, collapsed or moved off the page: nothing inside is listed or shown as
+    // text; screen-reader text is said once, as such (../dom/visual-hiding).
+    const hiding = hidingOf(element, style, tag, attributed, position, overflow);
     const role = attributed ? explicitRole(element) : null;
     const veiled = hiding !== 'shown';
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element)) || veiled;
@@ -330,7 +353,6 @@ export function walk(
     ) {
       screenReaderAside(element.textContent ?? '');
     }
-    const position = style.position;
     // A transform moves an in-flow box over its neighbours (and paints it above them); read
     // once here, as it also decides where absolutely positioned children are contained. Only
     // author CSS, an inline style or an SVG attribute can set one.
@@ -396,7 +418,7 @@ export function walk(
     const level = headingLevel(element, tag, role);
     const textShown =
       styleShown && !blocked && (!viewportOnly || textInView(element, clip, inh.textShown, layout));
-    if (level && textShown && !inh.quiet && index < 0 && textOf(element) === 'shown') {
+    if (level && textShown && !inh.quiet && index < 0 && textOf(element, inh) === 'shown') {
       outline.heading(level, element.textContent ?? '');
     }
     if (leaf) {
@@ -405,7 +427,7 @@ export function walk(
       // Text alone inherits nothing but whether it shows: no child state to derive.
       if (textShown && !inh.quiet && index < 0 && !level) {
         // Without element children, textContent is exactly the text children joined.
-        ownerText(element, element.textContent ?? '');
+        ownerText(element, element.textContent ?? '', inh);
       }
     } else if (skipsContent(style)) {
       // content-visibility: hidden (also hidden=until-found): nothing inside renders.
@@ -423,6 +445,7 @@ export function walk(
       own.transformed = transformed;
       own.mayTransform = transformable;
       own.pointer = pointer;
+      own.overflow = overflow;
       descend(element, tag, childState(element, tag, style, inh, own, boxes));
     }
     if (block) {
@@ -474,7 +497,7 @@ export function walk(
     if (
       style.display === 'none' ||
       isInvisible(style) ||
-      hidingOf(control, style, control.localName) !== 'shown'
+      hidingOf(control, style, control.localName, true, style.position, style.overflow) !== 'shown'
     ) {
       const index = add(label, 'native', inh, clip, hardClip);
       if (index >= 0) {

@@ -30,7 +30,6 @@ const ownToken: string | null = isChild ? randomHex(16) : null;
 // a frame's navigations, so a frame's newest document's claim replaces the older one.
 const tokenOfWindow = new WeakMap<object, string>();
 const windowOfToken = new Map<string, WeakRef<object>>();
-let refusedClaims = 0;
 
 const isFrameElement = (element: Element): element is HTMLIFrameElement | HTMLFrameElement =>
   element.localName === 'iframe' || element.localName === 'frame';
@@ -49,11 +48,6 @@ export function ownFrameToken(): string | null {
   return ownToken;
 }
 
-/** How many claims of a token already held by another window this frame has refused. */
-export function refusedFrameClaims(): number {
-  return refusedClaims;
-}
-
 function claim(): void {
   // '*': the parent may be any origin; the token names this frame and grants nothing.
   window.parent.postMessage({ [CLAIM_KEY]: ownToken }, '*');
@@ -62,8 +56,7 @@ function claim(): void {
 function file(source: MessageEventSource, token: string): void {
   const holder = windowOfToken.get(token)?.deref();
   if (holder !== undefined && holder !== source) {
-    refusedClaims++;
-    return;
+    return; // a replay of another frame's claim
   }
   const previous = tokenOfWindow.get(source);
   if (previous !== undefined && previous !== token) {

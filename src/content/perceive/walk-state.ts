@@ -1,4 +1,3 @@
-import { hasTransform } from '../dom/visual-hiding';
 import { clipped, type Box, type LayoutCache } from './layout';
 
 /** visibility: hidden or collapse. */
@@ -7,7 +6,15 @@ export function isInvisible(style: CSSStyleDeclaration): boolean {
   return visibility === 'hidden' || visibility === 'collapse';
 }
 
-export { hasTransform } from '../dom/visual-hiding';
+/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
+export function hasTransform(style: CSSStyleDeclaration): boolean {
+  return (
+    style.transform !== 'none' ||
+    style.translate !== 'none' ||
+    style.rotate !== 'none' ||
+    style.scale !== 'none'
+  );
+}
 
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
@@ -26,8 +33,6 @@ export interface Inherited {
   /** aria-hidden or inert ancestor: nothing below is listed. */
   blocked: boolean;
   transparent: boolean;
-  /** Product of the ancestors' opacities (../dom/visual-hiding). */
-  opacity: number;
   pointer: boolean;
   target: number;
   quiet: boolean;
@@ -45,7 +50,6 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
   absHardClip: null,
   blocked,
   transparent: false,
-  opacity: 1,
   pointer: false,
   target: -1,
   quiet: false,
@@ -84,7 +88,6 @@ export interface Own {
   hardClip: Box | null;
   blocked: boolean;
   transparent: boolean;
-  opacity: number;
   consent: boolean;
   index: number;
   textShown: boolean;
@@ -99,8 +102,6 @@ export interface Own {
   /** Whether it could have a transform at all (`Inherited.transforms`, an inline style). */
   mayTransform: boolean;
   pointer: boolean;
-  /** Computed `overflow` shorthand, read once for the visibility check and the clip. */
-  overflow: string;
 }
 
 export const scratchOwn = (): Own => ({
@@ -108,7 +109,6 @@ export const scratchOwn = (): Own => ({
   hardClip: null,
   blocked: false,
   transparent: false,
-  opacity: 1,
   consent: false,
   index: -1,
   textShown: true,
@@ -117,7 +117,6 @@ export const scratchOwn = (): Own => ({
   transformed: false,
   mayTransform: false,
   pointer: false,
-  overflow: 'visible',
 });
 
 /**
@@ -137,7 +136,7 @@ export function childState(
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     // One shorthand read: "visible" only when both axes are.
-    if (own.overflow !== 'visible') {
+    if (style.overflow !== 'visible') {
       const box = layout.box(element);
       clip = clipped(box, clip) ?? NOWHERE;
       const hard = hardClipOf(box, style);
@@ -164,7 +163,6 @@ export function childState(
     absHardClip === inh.absHardClip &&
     own.blocked === inh.blocked &&
     own.transparent === inh.transparent &&
-    own.opacity === inh.opacity &&
     own.pointer === inh.pointer &&
     target === inh.target &&
     own.quiet === inh.quiet &&
@@ -182,7 +180,6 @@ export function childState(
     absHardClip,
     blocked: own.blocked,
     transparent: own.transparent,
-    opacity: own.opacity,
     pointer: own.pointer,
     target,
     quiet: own.quiet,

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { IdentityResponse } from '@shared/identity';
-import { identityProofOf } from '../http/identity-proof';
+import { createHmac, randomBytes } from 'node:crypto';
+import { checkIdentity } from '@shared/identity';
 import { HealthResponse } from '@shared/schema/health';
 import { fail, pass, skip, type CheckResult, type DoctorDeps } from './deps';
 import { registerCommand } from './checks-host';
@@ -88,13 +87,15 @@ export async function checkPort(
 }
 
 async function provesIdentity(deps: DoctorDeps, url: string, token: string): Promise<boolean> {
-  const challenge = randomBytes(16).toString('hex');
-  const res = await deps.fetch(`${url}/identity?challenge=${challenge}`, {
-    signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+  const check = await checkIdentity(url, token, {
+    fetch: (target) => deps.fetch(target, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }),
+    hmacHex: (key, message) => createHmac('sha256', key).update(message).digest('hex'),
+    challenge: randomBytes(16).toString('hex'),
   });
-  const body = IdentityResponse.safeParse(await res.json().catch(() => null));
-  const port = Number(new URL(url).port || 80);
-  return res.ok && body.success && body.data.proof === identityProofOf(token, port, challenge);
+  if (!check.ok && check.reason === 'unreachable') {
+    throw check.cause;
+  }
+  return check.ok;
 }
 
 export async function checkExtensionConnected(

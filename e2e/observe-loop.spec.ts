@@ -10,7 +10,8 @@ test.describe('the observe loop, end to end', () => {
     expect(session.status).toBe('active');
     const observation = await client.observe(session.session_id);
 
-    // The client already parsed it; parse again to prove the raw shape, key order included.
+    // The client already parsed it; parse again to prove the raw shape, key order included:
+    // the hosted API's keys in its order, then ours (additive).
     expect(Observation.parse(observation)).toEqual(observation);
     expect(Object.keys(observation)).toEqual([
       'metadata',
@@ -19,6 +20,7 @@ test.describe('the observe loop, end to end', () => {
       'data',
       'progress',
       'session',
+      'observation_id',
     ]);
     expect(observation.metadata.title).toBe('Basic fixture');
     expect(observation.metadata.url).toBe(site.url('/basic.html'));

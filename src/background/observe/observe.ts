@@ -1,6 +1,6 @@
 import { nowIso } from '@shared/schema/common';
 import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observation';
-import { toWireSession } from '../sessions/session-record';
+import { randomHex, toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { navigate } from '../navigation';
 import { retryOnceIfPageGone } from '../page-gone';
@@ -8,6 +8,8 @@ import { captureSessionTab } from './capture-tab';
 import { collectTab } from './collect-tab';
 import { mergeFrames } from './merge-frames';
 import { buildSpace } from './space';
+import { findObservation, keepObservation } from './observation-store';
+import { applySince, recordOf } from './since';
 import { idMapFor, saveIdMap } from './tab-id-maps';
 
 const EMPTY_STRUCTURED = { success: true, error: null, data: null };
@@ -15,6 +17,8 @@ const EMPTY_STRUCTURED = { success: true, error: null, data: null };
 export type TabObservation = Omit<Observation, 'progress' | 'session'>;
 
 export interface TabObservationExtras {
+  /** Told the top document's id (the `since` records key on it). */
+  onTopDocument?: (documentId: string) => void;
   /** `metadata.tabs`: the session's tabs, or the tab's window for a popup. */
   tabs: () => Promise<TabInfo[]>;
   /** Takes the screenshot when the request asks for one; without it, `screenshot` is null. */
@@ -36,6 +40,7 @@ export async function observeTab(
     only_main_content: true,
   });
   const top = frames[0]!;
+  extras.onTopDocument?.(top.documentId);
   const idMap = await idMapFor(tabId, top.documentId);
   const merged = mergeFrames(frames, idMap);
   await saveIdMap(tabId, idMap);
@@ -67,7 +72,7 @@ export async function observeTab(
   };
 }
 
-/** One observation of the session's current tab. */
+/** One observation of the session's current tab; with `since`, only what changed (since.ts). */
 export async function observe(
   sessions: SessionService,
   sessionId: string,
@@ -79,14 +84,23 @@ export async function observe(
     record = await sessions.record(sessionId);
   }
   const current = record;
+  let topDocumentId = '';
   const observed = await retryOnceIfPageGone(current.active_tab_id, () =>
     observeTab(current.active_tab_id, request, {
       tabs: () => sessions.sessionTabs(current),
       screenshot: () => captureSessionTab(current, current.active_tab_id),
+      onTopDocument: (id) => (topDocumentId = id),
     }),
   );
+  const observationId = `o_${randomHex(8)}`;
+  const now = recordOf(observationId, current.active_tab_id, topDocumentId, request, observed);
+  const answer = request.since
+    ? applySince(observed, await findObservation(sessionId, request.since), now, request.since)
+    : observed;
+  await keepObservation(sessionId, now);
   return {
-    ...observed,
+    ...answer,
+    observation_id: observationId,
     progress: { current_step: current.current_step, max_steps: current.max_steps },
     session: toWireSession(current),
   };

@@ -86,7 +86,7 @@ export function scrollHint(v: Viewport): string {
   return `[${above} px (${pages(above)} viewports) above the viewport, ${below} px (${pages(below)} viewports) below]`;
 }
 
-function actionsMarkdown(actions: Space['actions']): string {
+export function actionsMarkdown(actions: Space['actions']): string {
   const groups = new Map<string, string[]>();
   for (const action of actions) {
     const label = 'id' in action && typeof action.id === 'string' ? action.id : action.type;

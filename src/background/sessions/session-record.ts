@@ -40,11 +40,14 @@ export function toWireSession(record: SessionRecord, nowMs = Date.now()): Sessio
   };
 }
 
-/** A session id nobody can guess: 128 random bits, hex. */
-export function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** `bytes` random bytes as lowercase hex. */
+export function randomHex(bytes: number): string {
+  const values = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(values, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** A session id nobody can guess: 128 random bits, hex. */
+export const newSessionId = (): string => randomHex(16);
 
 export function closeRecord(
   record: SessionRecord,

@@ -1,5 +1,6 @@
 export * from './actions';
 export * from './common';
+export * from './delta';
 export * from './effect';
 export * from './errors';
 export * from './execute';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Delta, OBSERVATION_ID_PATTERN } from './delta';
 import { IsoDateTime } from './common';
 import { Session } from './session';
 
@@ -158,6 +159,12 @@ export const Observation = z.strictObject({
     .array(SkippedFrame)
     .optional()
     .describe('Ours: child frames left out of this observation, and why'),
+  observation_id: z
+    .string()
+    .regex(OBSERVATION_ID_PATTERN)
+    .optional()
+    .describe('Ours: names this observation for a later observe `since`'),
+  delta: Delta.optional().describe('Ours: present when the request asked `since`'),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -180,6 +187,11 @@ export const ObserveRequest = z.strictObject({
     .describe(
       'Ours: show card numbers, one-time codes and other secret field values unmasked (passwords never)',
     ),
+  since: z
+    .string()
+    .regex(OBSERVATION_ID_PATTERN, 'since takes the observation_id of an earlier observe answer')
+    .optional()
+    .describe('Ours: answer only what changed since this observation of the session'),
 });
 export type ObserveRequest = z.infer<typeof ObserveRequest>;
 export type ObserveRequestInput = z.input<typeof ObserveRequest>;

@@ -95,7 +95,7 @@ describe('structured data', () => {
     expect(result.data).toMatchObject({
       title: 'Only heading',
       author: 'John Smith',
-      published_time: 'March 3, 2021',
+      published_time: '2021-03-03',
     });
   });
 

@@ -5,8 +5,10 @@
  */
 import type { StructuredData } from '@shared/schema/observation';
 import { isSecretMeta } from '../dom/sensitive-fields';
-import { dekOf, leadImage, titleWithoutSite, visibleHeadline } from './article-fields';
-import { bylineFromDom, cleanAuthor, dateFromDom, decodeEntities } from './metadata-fallbacks';
+import { chooseTitle, dekOf, leadImage, visibleHeadline } from './article-fields';
+import { toIsoDate } from './dates';
+import { articleFirst, firstString, jsonLdNodes, namesOf } from './json-ld';
+import { bylineFromDom, dateFromDom, decodeEntities, joinAuthors } from './metadata-fallbacks';
 import { readMicrodata } from './microdata';
 
 type Json = Record<string, unknown>;
@@ -32,6 +34,16 @@ const MODIFIED_META_NAMES = [
   'dc.date.modified',
   'dcterms.modified',
   'last-modified',
+];
+
+const AUTHOR_META_NAMES = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
 ];
 
 const TITLE_META_NAMES = ['dc.title', 'dc:title', 'dcterm:title', 'dcterms.title', 'parsely-title'];
@@ -66,38 +78,6 @@ function parseJsonLd(doc: Document, errors: string[]): unknown[] {
     }
   });
   return items;
-}
-
-/** The items of JSON-LD, flattening `@graph`, for picking title/author/date fallbacks. */
-function jsonLdNodes(items: readonly unknown[]): Json[] {
-  const nodes: Json[] = [];
-  for (const item of items) {
-    if (item && typeof item === 'object') {
-      const graph = (item as Json)['@graph'];
-      nodes.push(...(Array.isArray(graph) ? (graph as Json[]) : [item as Json]));
-    }
-  }
-  return nodes;
-}
-
-function nameOf(value: unknown): string | null {
-  if (typeof value === 'string') {
-    return text(value);
-  }
-  if (Array.isArray(value)) {
-    return value.map(nameOf).filter(Boolean).join(', ') || null;
-  }
-  return value && typeof value === 'object' ? nameOf((value as Json).name) : null;
-}
-
-function firstOf(nodes: readonly Json[], key: string): string | null {
-  for (const node of nodes) {
-    const value = key === 'author' || key === 'publisher' ? nameOf(node[key]) : node[key];
-    if (typeof value === 'string' && value.trim()) {
-      return value.trim();
-    }
-  }
-  return null;
 }
 
 function readMeta(doc: Document) {
@@ -141,6 +121,14 @@ function readMeta(doc: Document) {
   return { openGraph, twitter, meta };
 }
 
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
 const str = (value: unknown): string | null =>
   typeof value === 'string' ? text(value) : Array.isArray(value) ? str(value[0]) : null;
 
@@ -157,55 +145,88 @@ export function extractStructured(
     const errors: string[] = [];
     const jsonLd = parseJsonLd(doc, errors);
     const nodes = jsonLdNodes(jsonLd);
+    const article = articleFirst(nodes);
     const { openGraph, twitter, meta } = readMeta(doc);
     const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+    const publisher = article
+      .flatMap((node) => namesOf(node.publisher, nodes))
+      .map((n) => n.name)[0];
+    const websiteName = firstString(
+      nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
+      'name',
+    );
     const siteName =
       str(openGraph.site_name) ??
       text(meta['application-name']) ??
-      firstOf(nodes, 'publisher') ??
-      firstOf(
-        nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
-        'name',
-      );
-    const headline = prose(firstOf(nodes, 'headline'));
+      text(publisher) ??
+      text(websiteName);
+    const siteNames = [
+      siteName,
+      text(meta['application-name']),
+      text(meta['apple-mobile-web-app-title']),
+      text(publisher),
+      text(websiteName),
+      str(twitter.site)?.replace(/^@/, ''),
+    ].filter((name): name is string => Boolean(name));
+    const host = hostOf(text(canonical?.href) ?? str(openGraph.url) ?? doc.baseURI);
+    const headline = prose(firstString(article, 'headline'));
+    // Evidence order for the author: JSON-LD people, then meta tags, then the visible byline.
+    // An organisation counts only when no person is named, and never when it is the publisher.
+    // The first article that names its authors: later ones are other stories (teasers, lists).
+    const ldNames =
+      article.map((node) => namesOf(node.author, nodes)).find((names) => names.length) ?? [];
+    const people = ldNames.filter((n) => n.kind !== 'organization').map((n) => prose(n.name));
+    const organizations = ldNames.filter((n) => n.kind === 'organization').map((n) => n.name);
     const data = {
-      // The shared title, unless it is a headline the page also states plus the site's name.
-      title: titleWithoutSite(
-        prose(str(openGraph.title)) ??
-          prose(str(twitter.title)) ??
-          TITLE_META_NAMES.map((name) => prose(meta[name])).find(Boolean) ??
-          headline ??
-          prose(doc.title) ??
-          prose(doc.querySelector('h1')?.textContent),
-        [headline, visibleHeadline(doc)],
-        siteName,
+      title: chooseTitle({
+        // With no visible headline to agree with, the title written for sharing leads.
+        shared: [
+          prose(str(openGraph.title)),
+          prose(str(twitter.title)),
+          headline,
+          ...TITLE_META_NAMES.map((name) => prose(meta[name])),
+        ],
+        documentTitle: prose(doc.title),
+        visible: visibleHeadline(doc),
+        siteNames,
+        host,
+      }),
+      dek: dekOf(doc, prose(firstString(article, 'alternativeHeadline')), [
+        prose(str(openGraph.description)),
+        prose(meta.description),
+        prose(str(twitter.description)),
+        prose(firstString(article, 'description')),
+      ]),
+      lead_image: leadImage(
+        article.length ? article : nodes,
+        [openGraph.image, twitter.image],
+        doc.baseURI,
       ),
-      dek: dekOf(doc, prose(firstOf(nodes, 'alternativeHeadline'))),
-      lead_image: leadImage(nodes, [openGraph.image, twitter.image], doc.baseURI),
       // OpenGraph first: it is the summary written for sharing, where `description` is often an
       // SEO line; Readability and metascraper order them the same way.
       description:
         prose(str(openGraph.description)) ??
         prose(meta.description) ??
         prose(str(twitter.description)) ??
-        prose(firstOf(nodes, 'description')) ??
+        prose(firstString(article, 'description')) ??
         prose(fallbacks.excerpt),
       author:
-        cleanAuthor(prose(meta.author)) ??
-        cleanAuthor(prose(meta['article:author'])) ??
-        cleanAuthor(prose(firstOf(nodes, 'author'))) ??
-        cleanAuthor(prose(meta['dc.creator'] ?? meta['parsely-author'])) ??
-        bylineFromDom(doc) ??
-        str(twitter.creator),
+        joinAuthors(people, siteNames) ??
+        AUTHOR_META_NAMES.map((name) => joinAuthors([prose(meta[name])], siteNames)).find(
+          Boolean,
+        ) ??
+        bylineFromDom(doc, siteNames) ??
+        joinAuthors(organizations, siteNames),
       published_time:
-        DATE_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
-        str(openGraph.published_time) ??
-        firstOf(nodes, 'datePublished') ??
-        dateFromDom(doc),
+        toIsoDate(firstString(article, 'datePublished')) ??
+        DATE_META_NAMES.map((name) => toIsoDate(meta[name])).find(Boolean) ??
+        toIsoDate(str(openGraph.published_time)) ??
+        toIsoDate(dateFromDom(doc)) ??
+        toIsoDate(firstString(article, 'dateCreated')),
       modified_time:
-        MODIFIED_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
-        str(openGraph.updated_time) ??
-        firstOf(nodes, 'dateModified'),
+        toIsoDate(firstString(article, 'dateModified')) ??
+        MODIFIED_META_NAMES.map((name) => toIsoDate(meta[name])).find(Boolean) ??
+        toIsoDate(str(openGraph.updated_time)),
       canonical: text(canonical?.href) ?? str(openGraph.url),
       lang:
         text(doc.documentElement.getAttribute('lang')) ??

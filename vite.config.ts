@@ -11,7 +11,7 @@ export default defineConfig({
       // One classic script with every import inlined: no loader that imports chunks by URL, so
       // no file has to be web-accessible and pages cannot detect the extension by fetching one
       // (README "Security model").
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      contentScripts: { standaloneFiles: ['src/content/loader.ts'] },
     }),
   ],
   build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', minify: true },

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { TabsightError } from '@shared/schema/errors';
 import type { ParamsInputOf, ResultOf } from '@shared/protocol/method';
 import { ContentMethods, RuntimeReply } from '@shared/protocol/runtime';
+import { ENGINE_FILE, isEngineMissing } from '@shared/protocol/engine';
 import { pageGoneError } from './page-gone';
 
 export const FRAME_REPLY_TIMEOUT_MS = 10_000;
@@ -39,11 +40,14 @@ export async function callFrame<K extends keyof ContentMethods>(
       timeoutMs,
     );
   });
+  const ask = (): Promise<unknown> =>
+    Promise.race([browser.tabs.sendMessage(target.tabId, { method, params }, options), timeout]);
   try {
-    const raw: unknown = await Promise.race([
-      browser.tabs.sendMessage(target.tabId, { method, params }, options),
-      timeout,
-    ]);
+    let raw = await ask();
+    if (isEngineMissing(raw)) {
+      await Promise.race([injectEngine(target), timeout]);
+      raw = await ask();
+    }
     const reply = RuntimeReply.parse(raw);
     if (!reply.ok) {
       throw TabsightError.from(reply.error);
@@ -66,6 +70,30 @@ export async function callFrame<K extends keyof ContentMethods>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+const injecting = new Map<string, Promise<unknown>>();
+
+/**
+ * Injects the engine into one frame whose loader answered that it has none (src/content/README.md):
+ * the first request to each document pays for it, pages nobody observes never do. Callers that
+ * ask the same frame at once share one injection.
+ */
+function injectEngine(target: FrameTarget): Promise<unknown> {
+  const key = `${target.tabId}:${target.documentId ?? target.frameId}`;
+  let pending = injecting.get(key);
+  if (!pending) {
+    pending = chrome.scripting
+      .executeScript({
+        target: target.documentId
+          ? { tabId: target.tabId, documentIds: [target.documentId] }
+          : { tabId: target.tabId, frameIds: [target.frameId] },
+        files: [ENGINE_FILE],
+      })
+      .finally(() => injecting.delete(key));
+    injecting.set(key, pending);
+  }
+  return pending;
 }
 
 /** Injects the declared content script into a tab whose pages predate the extension. */

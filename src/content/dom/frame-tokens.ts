@@ -23,13 +23,33 @@ const HELLO_KEY = 'tabsightFrameHello';
 const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
 
 const isChild = window.parent !== window;
-/** This frame's own name, drawn here and never taken from a message; null in the top frame. */
-const ownToken: string | null = isChild ? randomHex(16) : null;
 
-// Child windows by the token each claimed, and back; `WindowProxy` objects stay the same across
-// a frame's navigations, so a frame's newest document's claim replaces the older one.
-const tokenOfWindow = new WeakMap<object, string>();
-const windowOfToken = new Map<string, WeakRef<object>>();
+interface FrameTokenState {
+  /** This frame's own name, drawn once and never taken from a message; null in the top frame. */
+  ownToken: string | null;
+  // Child windows by the token each claimed, and back; `WindowProxy` objects stay the same
+  // across a frame's navigations, so a frame's newest document's claim replaces the older one.
+  tokenOfWindow: WeakMap<object, string>;
+  windowOfToken: Map<string, WeakRef<object>>;
+  listening: boolean;
+}
+
+/**
+ * Kept on the content scripts' global object, not in this module: the loader, which files claims
+ * from `document_start`, and the engine, injected later (src/content/README.md), each bundle this
+ * module, and must share one state. The page cannot reach that global: content scripts run in
+ * their own world.
+ */
+const STATE_KEY = Symbol.for('tabsight.frameTokens');
+const state: FrameTokenState = ((globalThis as Record<symbol, FrameTokenState | undefined>)[
+  STATE_KEY
+] ??= {
+  ownToken: isChild ? randomHex(16) : null,
+  tokenOfWindow: new WeakMap(),
+  windowOfToken: new Map(),
+  listening: false,
+});
+const { ownToken, tokenOfWindow, windowOfToken } = state;
 
 const isFrameElement = (element: Element): element is HTMLIFrameElement | HTMLFrameElement =>
   element.localName === 'iframe' || element.localName === 'frame';
@@ -98,14 +118,12 @@ export function greetUnnamedFrames(elements: Iterable<Element>): void {
   }
 }
 
-let listening = false;
-
 /** Starts filing children's claims and posts this frame's own; call once, early, in every frame. */
 export function listenForFrameTokens(signal?: AbortSignal): void {
-  if (listening) {
+  if (state.listening) {
     return;
   }
-  listening = true;
+  state.listening = true;
   window.addEventListener('message', onMessage, { signal });
   if (isChild) {
     claim();

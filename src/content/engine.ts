@@ -1,7 +1,11 @@
-import browser from 'webextension-polyfill';
+/**
+ * The engine: perception, page content and actions, injected by the service worker into a frame
+ * the first time it asks that frame something, and reached through the loader's message listener
+ * (src/content/README.md). Built as its own classic script by vite.engine.config.ts.
+ */
 import { ContentMethods, RuntimeRequest, type RuntimeReply } from '@shared/protocol/runtime';
 import { errorInfoOf } from '@shared/schema/errors';
-import { listenForFrameTokens } from './dom/frame-tokens';
+import { registerEngine } from './engine-slot';
 import { contentHandlers } from './handlers';
 
 const LOG = '[tabsight:cs]';
@@ -34,18 +38,8 @@ async function dispatch(request: RuntimeRequest): Promise<RuntimeReply> {
   }
 }
 
-// Early, so a parent's token posted while this document loads is not missed.
-listenForFrameTokens();
-
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // Only our own service worker and pages talk to content scripts; a page cannot reach this
-  // listener, but another extension's frame could try.
-  if (sender.id !== browser.runtime.id) {
-    return undefined;
-  }
+// An injection that races another (two callers asked at once) finds the first engine in place.
+registerEngine(async (message: unknown) => {
   const request = RuntimeRequest.safeParse(message);
-  if (!request.success) {
-    return undefined;
-  }
-  return dispatch(request.data);
+  return request.success ? dispatch(request.data) : undefined;
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { articleFirst, firstString, jsonLdNodes, namesOf, typesOf } from './json-ld';
-import { cleanAuthor, joinAuthors } from './metadata-fallbacks';
 
 describe('JSON-LD walking', () => {
   const graph = {
@@ -57,27 +56,5 @@ describe('JSON-LD walking', () => {
       deep = { '@graph': [deep] };
     }
     expect(jsonLdNodes([deep])).toEqual([]);
-  });
-});
-
-describe('author cleaning', () => {
-  it('keeps names and drops bylines words, dates, URLs, handles and the publisher', () => {
-    expect(cleanAuthor('By Jane Doe')).toBe('Jane Doe');
-    expect(cleanAuthor('Written by Jane Doe |')).toBe('Jane Doe');
-    expect(cleanAuthor('Jane Doe May 3, 2016, 2:58 p.m.')).toBe('Jane Doe');
-    expect(cleanAuthor('Jane Doe • Updated 3 hours ago')).toBe('Jane Doe');
-    expect(cleanAuthor('Byron Smith')).toBe('Byron Smith');
-    for (const value of ['https://facebook.com/jane', '@jane', 'jane@courier.test', '03/05/2016']) {
-      expect(cleanAuthor(value)).toBeNull();
-    }
-    expect(cleanAuthor('The Courier', ['the courier'])).toBeNull();
-    expect(cleanAuthor('word '.repeat(30))).toBeNull();
-  });
-
-  it('joins several authors once each', () => {
-    expect(
-      joinAuthors(['By Ada Lovelace', 'Alan Turing', 'ada lovelace', 'Courier'], ['Courier']),
-    ).toBe('Ada Lovelace, Alan Turing');
-    expect(joinAuthors([null, ''])).toBeNull();
   });
 });

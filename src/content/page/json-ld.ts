@@ -32,6 +32,10 @@ const hasType = (node: Json, pattern: RegExp) => typesOf(node).some((t) => patte
 
 export const isArticleNode = (node: Json): boolean => hasType(node, ARTICLE_TYPE);
 
+/** Whether a schema.org type (bare or as a URL, as microdata's `itemtype` gives it) is an article. */
+export const isArticleType = (type: string | null): boolean =>
+  (type ?? '').split(/\s+/).some((t) => ARTICLE_TYPE.test(t.replace(/^.*[/#:]/, '')));
+
 /** Every object node: array items, `@graph` members and `mainEntity` objects, depth-first. */
 export function jsonLdNodes(items: readonly unknown[]): Json[] {
   const nodes: Json[] = [];
@@ -78,9 +82,37 @@ export function articleFirst(nodes: readonly Json[]): Json[] {
       !hasType(node, PAGE_TYPE) &&
       !hasType(node, PERSON_TYPE) &&
       !hasType(node, ORGANIZATION_TYPE) &&
-      !hasType(node, /BreadcrumbList|ImageObject|VideoObject|SearchAction|ListItem/),
+      !hasType(node, /BreadcrumbList|ImageObject|SearchAction|ListItem|ItemList|SiteNavigation/),
   );
   return [...articles, ...pages, ...rest];
+}
+
+const headlineOf = (node: Json) =>
+  typeof node.headline === 'string' ? node.headline.trim().toLowerCase() : null;
+
+/**
+ * The authors of the page's main work: `author`, else `creator`, of the first article node (or,
+ * on a page with no article, of its first creative work: a video, a recipe, a web page). Another
+ * article node counts only when it states the same headline, the same story told twice; an
+ * editor, a reviewer, a publisher or a person from any other node is no author.
+ */
+export function mainAuthors(candidates: readonly Json[], nodes: readonly Json[]): LdName[] {
+  const main = candidates[0];
+  if (!main) {
+    return [];
+  }
+  const same = candidates.filter(
+    (node) =>
+      node === main ||
+      (isArticleNode(node) && headlineOf(node) !== null && headlineOf(node) === headlineOf(main)),
+  );
+  for (const node of same) {
+    const names = namesOf(node.author ?? node.creator, nodes);
+    if (names.length) {
+      return names;
+    }
+  }
+  return [];
 }
 
 /** The first non-empty string at `key` among the nodes (a list's first string counts). */

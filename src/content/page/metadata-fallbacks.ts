@@ -1,8 +1,10 @@
 /**
- * Cleaning of the human-facing metadata strings (title, description, author): CMSs often escape
- * HTML twice, write "By Jane Doe", or put a profile URL where a name belongs.
+ * Metadata the page shows rather than declares (the visible byline, `<time>` elements), and the
+ * undoing of a second HTML escaping in metadata strings. Names are cleaned in `authors.ts`.
  */
+import { joinAuthors, cleanAuthor } from './authors';
 import { toIsoDate } from './dates';
+import { headlineElement } from './title';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -23,75 +25,6 @@ export function decodeEntities(value: string): string {
     }
     return NAMED[code.toLowerCase()] ?? whole;
   });
-}
-
-/** A profile URL, a domain, an e-mail address or a social handle is no person's name. */
-const NOT_A_NAME = /^(?:@|https?:|www\.)|^[\w.-]+\.(?:com|org|net)\/|^[^\s@]+@[^\s@]+\.\w+$/i;
-
-/** Words that introduce a byline: "By", "Written by", "Posted by", "Von", "Par", "Por", "Door". */
-const BYLINE_LEAD =
-  /^(?:(?:written|posted|words|story|text|reporting|photos?|published|article)\s+by|by|von|par|por|door)[:\s]+/i;
-/** "ByJane Doe": a byline whose space was markup (case matters: "Byron" is a name). */
-const GLUED_BY = /^By(?=[A-Z])/;
-
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** Where a date or time starts inside a byline: "Jane Doe May 3, 2016", "Jane Doe 03/05/2016". */
-const DATE_IN_BYLINE = new RegExp(
-  String.raw`(?:^|[\s,|•·–—-]+)(?:(?:updated|published|posted|on)\s+)?(?:${MONTH}\.?\s+\d{1,2}\b|\d{1,2}\s+${MONTH}\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|\d+\s+(?:minutes?|hours?|days?)\s+ago|(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*,?\s+${MONTH}).*$`,
-  'i',
-);
-const MAX_NAME_CHARS = 100;
-const MAX_NAME_WORDS = 12;
-
-/**
- * "By Jane Doe" → "Jane Doe". Null for what is no name: a URL, a handle, an e-mail address, a
- * date, a text too long for a byline, or the publisher (any of `notNames`, compared loosely).
- */
-export function cleanAuthor(
-  value: string | null | undefined,
-  notNames: readonly (string | null)[] = [],
-): string | null {
-  const name = value
-    ?.replace(/\s+/g, ' ')
-    .trim()
-    // "By Jane", "BY JANE", "ByJane" (a byline whose space was markup), not "Byron".
-    .replace(BYLINE_LEAD, '')
-    .replace(GLUED_BY, '')
-    .replace(DATE_IN_BYLINE, '')
-    // "Jane Doe -" or "Jane Doe |": the separator before a role or date the template dropped.
-    .replace(/[\s\-–—|,:·•]+$/, '')
-    .replace(/^[\s\-–—|,:·•]+/, '')
-    .trim();
-  if (
-    !name ||
-    NOT_A_NAME.test(name) ||
-    !/\p{L}/u.test(name) ||
-    name.length > MAX_NAME_CHARS ||
-    name.split(' ').length > MAX_NAME_WORDS
-  ) {
-    return null;
-  }
-  const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return notNames.some((other) => other && loose(other) === loose(name)) ? null : name;
-}
-
-/** Several names as one byline: each cleaned, repeats dropped, joined with ", ". */
-export function joinAuthors(
-  names: readonly (string | null | undefined)[],
-  notNames: readonly (string | null)[] = [],
-): string | null {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const raw of names) {
-    const name = cleanAuthor(raw, notNames);
-    const key = name?.toLowerCase();
-    if (name && key && !seen.has(key)) {
-      seen.add(key);
-      kept.push(name);
-    }
-  }
-  return kept.join(', ') || null;
 }
 
 const BYLINE_SELECTOR = [
@@ -151,7 +84,7 @@ const BYLINE_REACH = 8;
 
 /** A short "By Jane Doe" line among the first elements after the main `<h1>`. */
 function byLineUnderHeadline(doc: Document, notNames: readonly (string | null)[]): string | null {
-  const h1 = doc.querySelector('article h1, main h1, [role=main] h1') ?? doc.querySelector('h1');
+  const h1 = headlineElement(doc)?.element;
   if (!h1) {
     return null;
   }
@@ -165,7 +98,7 @@ function byLineUnderHeadline(doc: Document, notNames: readonly (string | null)[]
     }
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 0 && text.length <= 120 && /^by\s+\S/i.test(text)) {
-      const name = cleanAuthor(text.replace(/\s+and\s+/gi, ', '), notNames);
+      const name = cleanAuthor(text, notNames);
       if (name) {
         return name;
       }

@@ -5,11 +5,20 @@
  */
 import type { StructuredData } from '@shared/schema/observation';
 import { isSecretMeta } from '../dom/sensitive-fields';
-import { chooseTitle, dekOf, leadImage, visibleHeadline } from './article-fields';
+import { dekOf, leadImage } from './article-fields';
+import { joinAuthors } from './authors';
 import { toIsoDate } from './dates';
-import { articleFirst, firstString, jsonLdNodes, namesOf } from './json-ld';
-import { bylineFromDom, dateFromDom, decodeEntities, joinAuthors } from './metadata-fallbacks';
-import { readMicrodata } from './microdata';
+import {
+  articleFirst,
+  firstString,
+  isArticleNode,
+  jsonLdNodes,
+  mainAuthors,
+  namesOf,
+} from './json-ld';
+import { bylineFromDom, dateFromDom, decodeEntities } from './metadata-fallbacks';
+import { microdataAuthors, readMicrodata } from './microdata';
+import { chooseTitle, headlineElement } from './title';
 
 type Json = Record<string, unknown>;
 
@@ -61,10 +70,10 @@ function parseJsonLd(doc: Document, errors: string[]): unknown[] {
   );
   const items: unknown[] = [];
   blocks.forEach((script, index) => {
-    // Some CMSs wrap the JSON in HTML comments or CDATA.
+    // Some CMSs wrap the JSON in HTML comments or CDATA (`<![CDATA[`, `//<![CDATA[`, `/*<![CDATA[*/`).
     const source = (script.textContent ?? '')
-      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
-      .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
+      .replace(/^\s*(?:<!--|(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?)/, '')
+      .replace(/(?:-->|(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?)\s*$/, '')
       .trim();
     if (!source) {
       return;
@@ -170,33 +179,45 @@ export function extractStructured(
     ].filter((name): name is string => Boolean(name));
     const host = hostOf(text(canonical?.href) ?? str(openGraph.url) ?? doc.baseURI);
     const headline = prose(firstString(article, 'headline'));
-    // Evidence order for the author: JSON-LD people, then meta tags, then the visible byline.
-    // An organisation counts only when no person is named, and never when it is the publisher.
-    // The first article that names its authors: later ones are other stories (teasers, lists).
-    const ldNames =
-      article.map((node) => namesOf(node.author, nodes)).find((names) => names.length) ?? [];
-    const people = ldNames.filter((n) => n.kind !== 'organization').map((n) => prose(n.name));
-    const organizations = ldNames.filter((n) => n.kind === 'organization').map((n) => n.name);
+    // Evidence order for the author: the main article's JSON-LD people (then its untyped names),
+    // meta tags, microdata, the visible byline, and last an organisation. The outlet's own name
+    // is an author only when the page states it as one (a Person, a printed byline); an untyped
+    // or organisation author or a meta tag naming the publisher is a CMS default, not a byline.
+    const ldNames = mainAuthors(article, nodes);
+    const people = ldNames.filter((n) => n.kind === 'person').map((n) => prose(n.name));
+    const unnamedKind = ldNames.filter((n) => n.kind === 'unknown').map((n) => prose(n.name));
+    const organizations = ldNames
+      .filter((n) => n.kind === 'organization')
+      .map((n) => prose(n.name));
+    const microdata = readMicrodata(doc);
+    const heading = headlineElement(doc);
+    const title = chooseTitle({
+      shared: [
+        prose(str(openGraph.title)),
+        prose(str(twitter.title)),
+        ...TITLE_META_NAMES.map((name) => prose(meta[name])),
+      ],
+      declared: headline,
+      documentTitle: prose(doc.title),
+      visible: heading ? text(heading.element.textContent) : null,
+      isArticle:
+        str(openGraph.type)?.toLowerCase() === 'article' || nodes.some((n) => isArticleNode(n)),
+      siteNames,
+      host,
+    });
     const data = {
-      title: chooseTitle({
-        // With no visible headline to agree with, the title written for sharing leads.
-        shared: [
-          prose(str(openGraph.title)),
-          prose(str(twitter.title)),
-          headline,
-          ...TITLE_META_NAMES.map((name) => prose(meta[name])),
+      title,
+      dek: dekOf(
+        doc,
+        prose(firstString(article, 'alternativeHeadline')),
+        [
+          prose(str(openGraph.description)),
+          prose(meta.description),
+          prose(str(twitter.description)),
+          prose(firstString(article, 'description')),
         ],
-        documentTitle: prose(doc.title),
-        visible: visibleHeadline(doc),
-        siteNames,
-        host,
-      }),
-      dek: dekOf(doc, prose(firstString(article, 'alternativeHeadline')), [
-        prose(str(openGraph.description)),
-        prose(meta.description),
-        prose(str(twitter.description)),
-        prose(firstString(article, 'description')),
-      ]),
+        title,
+      ),
       lead_image: leadImage(
         article.length ? article : nodes,
         [openGraph.image, twitter.image],
@@ -211,11 +232,13 @@ export function extractStructured(
         prose(firstString(article, 'description')) ??
         prose(fallbacks.excerpt),
       author:
-        joinAuthors(people, siteNames) ??
+        joinAuthors(people) ??
+        joinAuthors(unnamedKind, siteNames) ??
         AUTHOR_META_NAMES.map((name) => joinAuthors([prose(meta[name])], siteNames)).find(
           Boolean,
         ) ??
-        bylineFromDom(doc, siteNames) ??
+        joinAuthors(microdataAuthors(microdata).map(prose)) ??
+        bylineFromDom(doc) ??
         joinAuthors(organizations, siteNames),
       published_time:
         toIsoDate(firstString(article, 'datePublished')) ??
@@ -236,7 +259,7 @@ export function extractStructured(
       open_graph: openGraph,
       twitter,
       json_ld: jsonLd,
-      microdata: readMicrodata(doc),
+      microdata,
       meta,
     };
     return { success: errors.length === 0, error: errors.join('; ') || null, data };

@@ -91,3 +91,28 @@ test('a news article gives its metadata by evidence: headline, authors, day, dek
     await client.stop(session_id);
   }
 });
+
+test('a blog post without JSON-LD authors: microdata people, a masthead skipped, no editor or sidebar byline', async ({
+  client,
+  site,
+}) => {
+  const { session_id } = await client.start({ url: site.url('/content/blog-metadata.html') });
+  try {
+    const observation = await client.observe(session_id, {});
+    const structured = observation.data!.structured;
+    // The JSON-LD in a bare CDATA wrapper is read, not reported malformed.
+    expect(structured.success).toBe(true);
+    const data = structured.data as Record<string, unknown>;
+    // The first <h1> is the site's masthead (a link home); the article's <h1> agrees with <title>
+    // once the declared site name is off. `@fixing` (a Twitter handle) is no site name to cut.
+    expect(data.title).toBe('Fixing the weir gauge, one reading at a time');
+    // The main article names no author in JSON-LD: its editor and the sidebar story's author are
+    // no authors; the meta author is the publisher; the article's microdata people are, though
+    // printed in an aside, with their job title cut off.
+    expect(data.author).toBe('Mara Quinn, Tom Reyes');
+    expect(data.published_time).toBe('2024-05-02T23:15:00+01:00');
+    expect(data.site_name).toBe('Riverside Field Notes');
+  } finally {
+    await client.stop(session_id);
+  }
+});

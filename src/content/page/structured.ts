@@ -169,13 +169,14 @@ export function extractStructured(
       text(meta['application-name']) ??
       text(publisher) ??
       text(websiteName);
+    // Names the site declares for itself; a Twitter handle is left out (it names a brand or a
+    // product: `@firefox` on mozilla.org).
     const siteNames = [
       siteName,
       text(meta['application-name']),
       text(meta['apple-mobile-web-app-title']),
       text(publisher),
       text(websiteName),
-      str(twitter.site)?.replace(/^@/, ''),
     ].filter((name): name is string => Boolean(name));
     const host = hostOf(text(canonical?.href) ?? str(openGraph.url) ?? doc.baseURI);
     const headline = prose(firstString(article, 'headline'));

@@ -31,13 +31,23 @@ describe('title', () => {
     expect(hostLabel('localhost')).toBeNull();
   });
 
-  it('prefers the visible headline when a shared title agrees with it', () => {
+  it('takes the shared title, cut where the visible headline agrees with it', () => {
     const base = { siteNames: ['The Courier'], host: 'courier.test' };
-    // og:title is a social variant; <title> minus the suffix is the h1: the h1 wins.
+    // og:title that disagrees with the h1 is still the title: the page's own name for itself.
     expect(
       chooseTitle({
         ...base,
         shared: ['Plan delayed again, and here is why'],
+        declared: null,
+        documentTitle: 'Council delays river plan - The Courier',
+        visible: 'Council delays river plan',
+      }),
+    ).toBe('Plan delayed again, and here is why');
+    // With no shared title, <title> minus its site name agrees with the h1: the h1.
+    expect(
+      chooseTitle({
+        ...base,
+        shared: [],
         declared: null,
         documentTitle: 'Council delays river plan - The Courier',
         visible: 'Council delays river plan',

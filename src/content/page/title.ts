@@ -168,54 +168,44 @@ export interface TitleEvidence {
 }
 
 /**
- * The article's title: the visible headline when og:title, twitter:title or `<title>` agrees with
- * it once the site name is off (or states it plus a separator and a shorter rest); else a shared
- * title that is the JSON-LD headline plus a site name, cut to the headline; else the first shared
- * title without its site name; else `<title>` without it. A page that is no article and shares
- * only its site's name is a home page: that name.
+ * The article's title. The lead title is the one the page writes for sharing (og:title, else
+ * twitter:title or a Dublin Core/parsely title, skipping one that is only the site's name), else
+ * `<title>`. The visible headline is returned when it agrees with the lead title once the site's
+ * name is off, or with its head before a separator and a shorter rest (`Headline | Section |
+ * Site`); the JSON-LD headline cuts the lead title the same way; otherwise the lead title without
+ * its site's name. A visible headline that disagrees does not replace it: the shared title is
+ * what the page calls itself (a different `<h1>` is often a longer or older variant). A page
+ * that is no article and shares only its site's name is a home page: that name.
  */
 export function chooseTitle(evidence: TitleEvidence): string | null {
   const { siteNames, host, visible, declared } = evidence;
   const present = (t: string | null): t is string => Boolean(t?.trim());
-  // The titles a visible headline must agree with: what the page itself shares or shows in its tab.
-  const agreeing = [...evidence.shared, evidence.documentTitle].filter(present);
-  const titles = [...evidence.shared.slice(0, 2), declared, ...evidence.shared.slice(2)]
-    .concat(evidence.documentTitle)
-    .filter(present);
-  const stripped = titles
-    .map((title) => stripSiteName(title, siteNames, host))
-    .filter((t): t is string => Boolean(t));
-  // A page that is no article and shares only its site's name (og:title, else `<title>`) is the
-  // site's home or landing page: its title is that name, not the tagline in its `<h1>`.
-  const sharedFirst = agreeing[0];
+  const shared = evidence.shared.filter(present);
+  const documentTitle = present(evidence.documentTitle) ? evidence.documentTitle : null;
+  const sharedFirst = shared[0] ?? documentTitle;
+  // A home or landing page calls itself by its site's name, not by the tagline in its `<h1>`.
   if (!evidence.isArticle && sharedFirst && !stripSiteName(sharedFirst, siteNames, host)) {
     return normalizeSpace(sharedFirst);
   }
-  if (visible && !namesSite(visible, siteNames, host)) {
-    const headline = fold(visible);
-    const agrees = agreeing.some(
-      (title) =>
-        fold(stripSiteName(title, siteNames, host) ?? '') === headline ||
-        agreedPart(title, [headline], siteNames, host) !== null,
-    );
-    if (agrees) {
-      return normalizeSpace(visible);
-    }
-  }
-  // A shared title that is the JSON-LD headline plus more: the headline.
-  if (declared) {
-    for (const title of agreeing) {
-      const head = agreedPart(title, [fold(declared)], siteNames, host);
-      if (head) {
-        return head;
+  const lead =
+    shared.find((title) => stripSiteName(title, siteNames, host) !== null) ??
+    (documentTitle && stripSiteName(documentTitle, siteNames, host) !== null
+      ? documentTitle
+      : null);
+  if (lead) {
+    const cut = stripSiteName(lead, siteNames, host)!;
+    if (visible && !namesSite(visible, siteNames, host)) {
+      const headline = fold(visible);
+      if (fold(cut) === headline || agreedPart(lead, [headline], siteNames, host) !== null) {
+        return normalizeSpace(visible);
       }
     }
+    const head = declared ? agreedPart(lead, [fold(declared)], siteNames, host) : null;
+    return head ?? cut;
   }
-  if (stripped[0]) {
-    return stripped[0];
-  }
-  // An article that states only the site's name as its title: its visible headline, else that name.
-  const fallback = evidence.isArticle ? (visible ?? titles[0]) : (titles[0] ?? visible);
+  // Every title is only the site's name: an article's visible headline, else that name.
+  const named = sharedFirst ?? declared;
+  const fallback = evidence.isArticle ? (visible ?? declared ?? named) : (named ?? visible);
   return fallback ? normalizeSpace(fallback) : null;
 }
 

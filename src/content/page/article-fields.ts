@@ -87,7 +87,10 @@ export function dekOf(
       return value;
     }
   }
-  const plain = near.filter((element) => !element.querySelector('time, img'));
+  // Another `<h1>` is a section of the story (pages that mark every section heading as h1).
+  const plain = near.filter(
+    (element) => !element.matches('h1') && !element.querySelector('time, img, h1'),
+  );
   const said = descriptions.filter((d): d is string => Boolean(d)).map(fold);
   for (const element of plain) {
     const value = normalizeSpace(element.textContent ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFirst, firstString, jsonLdNodes, namesOf, typesOf } from './json-ld';
+import { articleFirst, firstString, jsonLdNodes, mainAuthors, namesOf, typesOf } from './json-ld';
 
 describe('JSON-LD walking', () => {
   const graph = {
@@ -56,5 +56,42 @@ describe('JSON-LD walking', () => {
       deep = { '@graph': [deep] };
     }
     expect(jsonLdNodes([deep])).toEqual([]);
+  });
+});
+
+describe("the main article's authors", () => {
+  const names = (items: unknown[]) => {
+    const nodes = jsonLdNodes(items);
+    return mainAuthors(articleFirst(nodes), nodes).map((n) => n.name);
+  };
+
+  it('takes author, else creator, of the main article only', () => {
+    expect(
+      names([
+        {
+          '@type': 'NewsArticle',
+          headline: 'Main story',
+          editor: { '@type': 'Person', name: 'Edna Editor' },
+          publisher: { '@type': 'Organization', name: 'The Courier' },
+          creator: ['Ada Lovett'],
+        },
+        { '@type': 'Review', author: { '@type': 'Person', name: 'Rev Reviewer' } },
+        { '@type': 'NewsArticle', headline: 'Another story', author: 'Sid Sidebar' },
+      ]),
+    ).toEqual(['Ada Lovett']);
+    // The same story stated twice (AMP and canonical nodes): the second may carry the authors.
+    expect(
+      names([
+        { '@type': 'NewsArticle', headline: 'Main story' },
+        { '@type': 'Article', headline: 'Main story', author: { name: 'Ben Okafor' } },
+      ]),
+    ).toEqual(['Ben Okafor']);
+    // With no article, the page's main work (a video) names them.
+    expect(
+      names([
+        { '@type': 'VideoObject', name: 'A film', author: { '@type': 'Person', name: 'Vi Deo' } },
+      ]),
+    ).toEqual(['Vi Deo']);
+    expect(names([{ '@type': 'Person', name: 'Nobody' }])).toEqual([]);
   });
 });

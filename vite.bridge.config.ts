@@ -13,8 +13,8 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: {
-        host: 'src/bridge/host.ts',
-        cli: 'src/bridge/cli.ts',
+        host: 'src/bridge/native/host.ts',
+        cli: 'src/bridge/cli/main.ts',
         // Loaded by `cli.js mcp` at run time; also the package's `./client` export.
         mcp: 'src/mcp/main.ts',
         client: 'src/client/index.ts',

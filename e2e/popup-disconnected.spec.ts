@@ -6,7 +6,7 @@ import { NATIVE_HOST_NAME } from '../src/shared/protocol/bridge-link';
 import { expect, test } from './support/fixtures';
 import { openToolbarPopup, type ToolbarPopup } from './support/toolbar-popup';
 import { DIST, launchChromiumWithExtension } from './support/launch';
-import { extensionIdOfManifest } from '../src/bridge/extension-id';
+import { extensionIdOfManifest } from '../src/bridge/native/extension-id';
 
 const extensionIdOfKey = (): string => extensionIdOfManifest(path.join(DIST, 'manifest.json'));
 

@@ -6,8 +6,8 @@ import { HealthResponse } from '@shared/schema/health';
 import { Observation, type ObserveRequestInput } from '@shared/schema/observation';
 import { ScrapeResponse, type ScrapeRequest } from '@shared/schema/scrape';
 import { Session, type SessionStart } from '@shared/schema/session';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IdentityResponse, identityMessage } from '@shared/identity';
+import { createHmac, randomBytes } from 'node:crypto';
+import { checkIdentity } from '@shared/identity';
 
 export { HealthResponse, type StepRequest };
 
@@ -95,22 +95,15 @@ export function createTabsightClient({
 
   /** Once per client: the server proves it holds the token for the port we reach it on. */
   async function verify(): Promise<void> {
-    const parsedUrl = new URL(base);
-    const port = Number(parsedUrl.port || (parsedUrl.protocol === 'https:' ? 443 : 80));
-    const challenge = randomBytes(16).toString('hex');
-    let res: Response;
-    try {
-      res = await doFetch(`${base}/identity?challenge=${challenge}`);
-    } catch (err) {
-      throw new BridgeUnreachableError(base, err);
-    }
-    const body = IdentityResponse.safeParse(await res.json().catch(() => null));
-    if (!res.ok || !body.success) {
-      throw new BridgeImpostorError(base, `GET /identity answered ${res.status} without a proof`);
-    }
-    const expected = createHmac('sha256', token).update(identityMessage(port, challenge)).digest();
-    if (!timingSafeEqual(Buffer.from(body.data.proof, 'hex'), expected)) {
-      throw new BridgeImpostorError(base, 'its proof does not match the token');
+    const check = await checkIdentity(base, token, {
+      fetch: (target) => doFetch(target),
+      hmacHex: (key, message) => createHmac('sha256', key).update(message).digest('hex'),
+      challenge: randomBytes(16).toString('hex'),
+    });
+    if (!check.ok) {
+      throw check.reason === 'unreachable'
+        ? new BridgeUnreachableError(base, check.cause)
+        : new BridgeImpostorError(base, check.detail);
     }
   }
 

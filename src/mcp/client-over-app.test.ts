@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SESSION, TEST_TOKEN, createTestApp } from '../bridge/test-app';
+import { KNOWN_SESSION, TEST_TOKEN, createTestApp } from '../bridge/testing/test-app';
 import { BridgeHttpError, BridgeImpostorError, createTabsightClient } from '../client';
 
 // The typed client against the real app (src/mcp may import both; src/client may not import src/bridge).

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeStatus } from '../bridge/status-file';
+import { writeStatus } from '../bridge/config/status-file';
 import { resolveConnection } from './connection';
 
 let dir: string;

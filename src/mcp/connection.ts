@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { configDirOf, type Env } from '../bridge/config-dir';
-import { readStatus, statusPathOf } from '../bridge/status-file';
-import { tokenPathOf } from '../bridge/token';
+import { configDirOf, type Env } from '../bridge/config/config-dir';
+import { readStatus, statusPathOf } from '../bridge/config/status-file';
+import { tokenPathOf } from '../bridge/config/token';
 
 export interface Connection {
   url: string;

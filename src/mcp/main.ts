@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { BRIDGE_VERSION } from '../bridge/bridge-version';
+import { BRIDGE_VERSION } from '../bridge/config/bridge-version';
 import { createTabsightClient } from '../client';
 import { resolveConnection } from './connection';
 import { createTabsightMcpServer } from './server';

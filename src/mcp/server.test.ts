@@ -4,7 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Observation } from '@shared/schema/observation';
-import { KNOWN_SESSION, TEST_TOKEN, createTestApp } from '../bridge/test-app';
+import { KNOWN_SESSION, TEST_TOKEN, createTestApp } from '../bridge/testing/test-app';
 import { createTabsightClient } from '../client';
 import { createTabsightMcpServer } from './server';
 

@@ -18,13 +18,14 @@ import type { Page, Worker } from '@playwright/test';
 import type { FramePage } from '../src/shared/protocol/frame-snapshot';
 import { serveFolder } from '../e2e/support/static-server';
 import { parseAvaSnapshot, type SnapshotValue } from './ava-snapshot';
-import { norm, normUrl, sameDate, textMatch, titleMatch } from './content-metrics';
+import { norm, normUrl, sameDate, stripSiteSuffix, textMatch, titleMatch } from './content-metrics';
 import { collectPage, pct, structuredField } from './eval-page';
 import { median, percentile, printTable } from './support';
 
 const FIELDS = [
   'title',
   'title (site suffix stripped)',
+  'title (headline: site suffix off both)',
   'description',
   'description (starts-with)',
   'author',
@@ -95,6 +96,14 @@ function judge(
   };
   set('title', 'title', (e) => titleMatch(ours.title, e).exact);
   set('title (site suffix stripped)', 'title', (e) => titleMatch(ours.title, e).suffix);
+  // metascraper keeps `Headline | Site`; we return the headline: compare headlines.
+  set(
+    'title (headline: site suffix off both)',
+    'title',
+    (e) =>
+      titleMatch(ours.title, e).suffix ||
+      (ours.title !== null && norm(stripSiteSuffix(ours.title)) === norm(stripSiteSuffix(e))),
+  );
   set('description', 'description', (e) => textMatch(ours.description, e).exact);
   set('description (starts-with)', 'description', (e) => textMatch(ours.description, e).partial);
   set('author', 'author', (e) => norm(ours.author) === norm(e));

@@ -56,6 +56,8 @@ export function reportReadability(cases: readonly ReadabilityCase[], total: numb
     }),
   );
   const excerpted = cases.filter((c) => c.excerpt);
+  const headlined = cases.filter((c) => c.headline !== null);
+  const dated = cases.filter((c) => c.published !== null);
   const imagesExpected = cases.reduce((sum, c) => sum + c.imagesExpected, 0);
   const imagesFound = cases.reduce((sum, c) => sum + c.imagesFound, 0);
   console.log('\nTabsight only:\n');
@@ -67,6 +69,14 @@ export function reportReadability(cases: readonly ReadabilityCase[], total: numb
     {
       measure: 'excerpt starts-with',
       value: pct(excerpted.filter((c) => c.excerpt!.partial).length, excerpted.length),
+    },
+    {
+      measure: 'title (headline: site suffix off both)',
+      value: pct(headlined.filter((c) => c.headline).length, headlined.length),
+    },
+    {
+      measure: 'published time (same day)',
+      value: pct(dated.filter((c) => c.published).length, dated.length),
     },
     { measure: 'content-image recall (by file name)', value: pct(imagesFound, imagesExpected) },
   ]);
@@ -103,6 +113,11 @@ function reportWorst(cases: readonly ReadabilityCase[]): void {
     if (s.author === false) {
       console.log(
         `  ${c.name} author: ours ${JSON.stringify(s.ours.author)} want ${JSON.stringify(c.expected.byline)}`,
+      );
+    }
+    if (c.published === false) {
+      console.log(
+        `  ${c.name} published: ours ${JSON.stringify(c.oursPublished)} want ${JSON.stringify(c.expected.publishedTime)}`,
       );
     }
     if (c.excerpt && !c.excerpt.partial) {

@@ -13,7 +13,9 @@ import {
   htmlContent,
   markdownText,
   norm,
+  sameDate,
   shingleF1,
+  stripSiteSuffix,
   textMatch,
   titleMatch,
   tokenF1,
@@ -28,6 +30,7 @@ interface Expected {
   title?: string | null;
   byline?: string | null;
   excerpt?: string | null;
+  publishedTime?: string | null;
 }
 
 export type Extractor = 'tabsight' | PeerName;
@@ -47,6 +50,11 @@ export interface ReadabilityCase {
   name: string;
   by: Partial<Record<Extractor, Scored>>;
   excerpt: { exact: boolean; partial: boolean } | null;
+  /** Our published_time is the expected day; null when none is expected. */
+  published: boolean | null;
+  /** Our title is the expected one once a site suffix is off both. */
+  headline: boolean | null;
+  oursPublished: string | null;
   imagesExpected: number;
   imagesFound: number;
   oursExcerpt: string | null;
@@ -55,6 +63,14 @@ export interface ReadabilityCase {
 
 /** Readability's tests ran with this URL as the page's base, so expected.html links carry it. */
 const EXPECTED_BASE = 'http://fakehost/test/page.html';
+
+/** Readability keeps some `Headline | Site` titles; we return the headline: compare headlines. */
+function headlineMatch(ours: string | null, expected: string): boolean {
+  return (
+    titleMatch(ours, expected).suffix ||
+    (ours !== null && norm(stripSiteSuffix(ours)) === norm(stripSiteSuffix(expected)))
+  );
+}
 
 function authorMatch(ours: string | null, byline: string | null | undefined): boolean | null {
   if (!byline) {
@@ -117,6 +133,8 @@ export async function evalReadability(
         );
         const wanted = [...new Set(want.images.map(fileName).filter(Boolean))];
         const excerpt = structuredField(page, 'description');
+        const published = structuredField(page, 'published_time');
+        const title = structuredField(page, 'title');
         const by: ReadabilityCase['by'] = {
           tabsight: score(
             tokens(markdownText(page.markdown)),
@@ -141,6 +159,9 @@ export async function evalReadability(
           name,
           by,
           excerpt: expected.excerpt ? textMatch(excerpt, expected.excerpt) : null,
+          published: expected.publishedTime ? sameDate(published, expected.publishedTime) : null,
+          headline: expected.title ? headlineMatch(title, expected.title) : null,
+          oursPublished: published,
           imagesExpected: wanted.length,
           imagesFound: wanted.filter((file) => ours.has(file)).length,
           oursExcerpt: excerpt,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
 import type { CollectOptions } from '../src/shared/protocol/runtime';
+import { ENGINE_FILE, ENGINE_MISSING } from '../src/shared/protocol/engine';
 import { launchChromiumWithExtension, REPO_ROOT } from '../e2e/support/launch';
 
 /** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
@@ -101,21 +102,31 @@ async function collectOnce(
   options: CollectOptions,
 ): Promise<FrameSnapshot> {
   const reply: unknown = await worker.evaluate(
-    async ({ url, options }): Promise<unknown> => {
+    async ({ url, options, engineFile, engineMissing }): Promise<unknown> => {
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
       if (tab?.id === undefined) {
         throw new Error(`no tab at ${url}`);
       }
-      return chrome.tabs.sendMessage(
-        tab.id,
-        { method: 'content.collect', params: options },
-        {
-          frameId: 0,
-        },
-      );
+      const message = { method: 'content.collect', params: options };
+      // The declared loader answers `missing` until the engine is in the document
+      // (src/content/README.md): inject it as the worker's callFrame does, then ask again.
+      // (No named functions in here: tsx would wrap them in a helper the worker lacks.)
+      const first: unknown = await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+      if (
+        typeof first !== 'object' ||
+        first === null ||
+        (first as Record<string, unknown>).tabsight_engine !== engineMissing
+      ) {
+        return first;
+      }
+      await chrome.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        files: [engineFile],
+      });
+      return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
     },
-    { url, options },
+    { url, options, engineFile: ENGINE_FILE, engineMissing: ENGINE_MISSING.tabsight_engine },
   );
   const typed = reply as { ok: boolean; result?: FrameSnapshot; error?: { message: string } };
   if (!typed.ok || !typed.result) {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dekOf, leadImage, titleWithoutSite, visibleHeadline } from './article-fields';
+import { dekOf, leadImage } from './article-fields';
+import { visibleHeadline } from './title';
 
 describe('article fields', () => {
-  it('drops a site suffix or prefix only when the rest is a headline the page states', () => {
-    expect(
-      titleWithoutSite('Council delays plan | The Courier', ['Council delays plan'], null),
-    ).toBe('Council delays plan');
-    expect(
-      titleWithoutSite(
-        'The Courier - Council delays plan',
-        [null, 'Council delays plan'],
-        'The Courier',
-      ),
-    ).toBe('Council delays plan');
-    expect(titleWithoutSite('Council delays plan – The Courier', [], 'The Courier')).toBe(
-      'Council delays plan',
-    );
-    // A colon inside a headline is kept when nothing says the rest is a site name.
-    expect(titleWithoutSite('Rust: a language for everyone', ['Other'], 'Blog')).toBe(
-      'Rust: a language for everyone',
-    );
-    expect(titleWithoutSite(null, ['x'], null)).toBeNull();
-  });
-
   it('reads the visible headline, the dek and the lead image', () => {
     document.head.innerHTML = '';
     document.body.innerHTML = `<h1>Site logo</h1><article><h1> Big  story </h1>
@@ -36,5 +16,23 @@ describe('article fields', () => {
       'http://x.test/lead.jpg',
     );
     expect(leadImage([{}], [['/og.jpg']], 'http://x.test/a/')).toBe('http://x.test/og.jpg');
+  });
+
+  it('finds a dek the page shows under its headline, and no byline as a dek', () => {
+    document.head.innerHTML = '';
+    document.body.innerHTML = `<article><header><h1>Big story</h1>
+      <p>The river bank plan is put off until spring, again.</p><p>By Ada Lovett</p></header>
+      <p>Body paragraph one, long enough to be a story paragraph of its own.</p></article>`;
+    // Shown right under the h1 and stated as the page's description: the dek.
+    expect(dekOf(document, null, ['The river bank plan is put off until spring, again.'])).toBe(
+      'The river bank plan is put off until spring, again.',
+    );
+    // The same paragraph with no description saying so is not taken for a dek.
+    expect(dekOf(document, null, ['Something else'])).toBeNull();
+    document.body.innerHTML = `<main><h1>Big story</h1><h2>Why the plan was put off until spring</h2>
+      <p>Body.</p></main>`;
+    expect(dekOf(document, null)).toBe('Why the plan was put off until spring');
+    document.body.innerHTML = `<main><h1>Big story</h1><p class="subtitle">By Ada Lovett, staff reporter</p></main>`;
+    expect(dekOf(document, null)).toBeNull();
   });
 });

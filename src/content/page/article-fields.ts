@@ -1,63 +1,9 @@
 /**
- * Article fields of `data.structured` beyond the meta tags: the title as the page shows it when
- * a shared title carries the site's name, the dek (subtitle, standfirst) and the lead image.
+ * Article fields of `data.structured` beyond the meta tags: the dek (subtitle, standfirst) and
+ * the lead image. The title is chosen in `title.ts`.
  */
 import { normalizeSpace } from '@shared/text';
-
-/** `Head | Tail`, split at the last separator with spaces around it. */
-const SUFFIXED = /^(.*\S)\s+[|\-–—·:»/]\s+(\S.*)$/;
-/** `Site | Head`: split at the first separator. */
-const PREFIXED = /^(.*?\S)\s+[|\-–—·:»/]\s+(\S.*)$/;
-
-const fold = (value: string) =>
-  normalizeSpace(value)
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .toLowerCase();
-
-/**
- * The title without the site's name: when the shared title (og:title, `<title>`) is a headline
- * the page also states (its JSON-LD headline, its visible `<h1>`) plus a separator and more, or
- * ends with the declared site name, the headline alone.
- */
-export function titleWithoutSite(
-  title: string | null,
-  headlines: readonly (string | null)[],
-  siteName: string | null,
-): string | null {
-  if (!title) {
-    return null;
-  }
-  const known = headlines.filter((h): h is string => Boolean(h)).map(fold);
-  for (const [, head, tail] of [SUFFIXED.exec(title), PREFIXED.exec(title)].filter(
-    (match): match is RegExpExecArray => match !== null,
-  )) {
-    if (known.includes(fold(head!))) {
-      return head!.trim();
-    }
-    // `Site | Headline` only when the head is the declared site name.
-    if (siteName && fold(head!) === fold(siteName) && known.includes(fold(tail!))) {
-      return tail!.trim();
-    }
-  }
-  const suffix = siteName ? SUFFIXED.exec(title) : null;
-  if (suffix && siteName && fold(suffix[2]!) === fold(siteName)) {
-    return suffix[1]!.trim();
-  }
-  return title;
-}
-
-const HEADLINE_LENGTH = { min: 3, max: 300 };
-
-/** The page's visible headline: the first `<h1>` of its article or main region, else of the page. */
-export function visibleHeadline(doc: Document): string | null {
-  const h1 =
-    doc.querySelector('article h1, main h1, [role=main] h1, [itemprop~="headline"]') ??
-    doc.querySelector('h1');
-  const value = normalizeSpace(h1?.textContent ?? '');
-  return value.length >= HEADLINE_LENGTH.min && value.length <= HEADLINE_LENGTH.max ? value : null;
-}
+import { fold, headlineElement } from './title';
 
 const DEK_SELECTOR = [
   '[itemprop~="alternativeHeadline"]',
@@ -67,24 +13,95 @@ const DEK_SELECTOR = [
   '[class*="subheadline"]',
   '[class*="sub-headline"]',
   '[class*="standfirst"]',
+  '[class*="strapline"]',
+  '[data-testid*="dek"]',
   '[class*="article-summary"]',
   '[class*="__dek"]',
   '[class*="-dek"]',
 ].join(', ');
 const DEK_LENGTH = { min: 20, max: 400 };
 
-/** The dek: JSON-LD `alternativeHeadline`, else the element the page marks as its subtitle. */
-export function dekOf(doc: Document, alternativeHeadline: string | null): string | null {
-  const fits = (value: string) => value.length >= DEK_LENGTH.min && value.length <= DEK_LENGTH.max;
+/** Elements after the headline read for a dek: a dek sits right under the `<h1>`. */
+const DEK_REACH = 3;
+
+/** How many wrappers up from the `<h1>` the walk goes when its siblings run out. */
+const DEK_CLIMB = 2;
+
+/**
+ * The first non-empty elements after the main `<h1>`: its next siblings, and when they run out
+ * its wrapper's next siblings (an `<h1>` and byline in a meta block, the dek after the block):
+ * where a subtitle, byline and date sit.
+ */
+function afterHeadline(doc: Document): Element[] {
+  let anchor: Element | null = headlineElement(doc)?.element ?? null;
+  const out: Element[] = [];
+  for (let climbed = 0; anchor && out.length < DEK_REACH && climbed <= DEK_CLIMB; climbed += 1) {
+    for (let next = anchor.nextElementSibling; next && out.length < DEK_REACH;) {
+      if (normalizeSpace(next.textContent ?? '')) {
+        out.push(next);
+      }
+      next = next.nextElementSibling;
+    }
+    anchor = anchor.parentElement === doc.body ? null : anchor.parentElement;
+  }
+  return out;
+}
+
+const BYLINE_OR_DATE = /^(?:by|von|par|por)\s|^(?:published|updated|posted)\b/i;
+
+/**
+ * The dek, by evidence order: JSON-LD `alternativeHeadline`; the element the page marks as its
+ * subtitle (`itemprop`, dek/standfirst/subtitle classes); a page description (og/meta) the page
+ * also shows right under the headline; an `<h2>` straight after the headline. Never the title.
+ */
+export function dekOf(
+  doc: Document,
+  alternativeHeadline: string | null,
+  descriptions: readonly (string | null)[] = [],
+  title: string | null = null,
+): string | null {
+  // A dek says more than the headline: one that repeats the title is none.
+  const fits = (value: string) =>
+    value.length >= DEK_LENGTH.min &&
+    value.length <= DEK_LENGTH.max &&
+    (!title || fold(value) !== fold(title));
   if (alternativeHeadline && fits(normalizeSpace(alternativeHeadline))) {
     return normalizeSpace(alternativeHeadline);
   }
+  // A marked subtitle sits with the headline: among the first elements after the `<h1>`.
+  // Elsewhere `subtitle` classes name video captions and teaser lines.
+  const near = afterHeadline(doc);
+  const hasHeadline = headlineElement(doc) !== null;
+  const withHeadline = (element: Element) =>
+    !hasHeadline || near.some((next) => next === element || next.contains(element));
   for (const element of doc.querySelectorAll(DEK_SELECTOR)) {
-    if (element.closest('head, script, style, template, nav, footer')) {
+    // A caption describes its picture, not the story.
+    if (
+      element.closest('head, script, style, template, nav, footer, aside, figure, figcaption') ||
+      !withHeadline(element)
+    ) {
       continue;
     }
     const value = normalizeSpace(element.textContent ?? '');
-    if (fits(value)) {
+    if (fits(value) && !BYLINE_OR_DATE.test(value)) {
+      return value;
+    }
+  }
+  // Another `<h1>` is a section of the story (pages that mark every section heading as h1).
+  const plain = near.filter(
+    (element) => !element.matches('h1') && !element.querySelector('time, img, h1'),
+  );
+  const said = descriptions.filter((d): d is string => Boolean(d)).map(fold);
+  for (const element of plain) {
+    const value = normalizeSpace(element.textContent ?? '');
+    if (fits(value) && said.includes(fold(value))) {
+      return value;
+    }
+  }
+  const first = plain[0];
+  if (first?.localName === 'h2') {
+    const value = normalizeSpace(first.textContent ?? '');
+    if (fits(value) && !BYLINE_OR_DATE.test(value) && !first.querySelector('a')) {
       return value;
     }
   }

@@ -1,7 +1,10 @@
 /**
- * Cleaning of the human-facing metadata strings (title, description, author): CMSs often escape
- * HTML twice, write "By Jane Doe", or put a profile URL where a name belongs.
+ * Metadata the page shows rather than declares (the visible byline, `<time>` elements), and the
+ * undoing of a second HTML escaping in metadata strings. Names are cleaned in `authors.ts`.
  */
+import { joinAuthors, cleanAuthor } from './authors';
+import { toIsoDate } from './dates';
+import { headlineElement } from './title';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -24,58 +27,107 @@ export function decodeEntities(value: string): string {
   });
 }
 
-/** A profile URL, a domain or a social handle is no person's name. */
-const NOT_A_NAME = /^(?:@|https?:|www\.)|^[\w.-]+\.(?:com|org|net)\//i;
-
-/** "By Jane Doe" → "Jane Doe"; null for URLs and handles. */
-export function cleanAuthor(value: string | null | undefined): string | null {
-  const name = value
-    ?.replace(/\s+/g, ' ')
-    .trim()
-    // "By Jane", "BY JANE", "ByJane" (a byline whose space was markup), not "Byron".
-    .replace(/^by(?:[:\s]+|(?=[A-Z]))/i, '')
-    // "Jane Doe -" or "Jane Doe |": the separator before a role or date the template dropped.
-    .replace(/[\s\-–—|,:·]+$/, '')
-    .trim();
-  return name && !NOT_A_NAME.test(name) ? name : null;
-}
-
 const BYLINE_SELECTOR = [
   '[itemprop~="author"]',
   '[rel~="author"]:not(link)',
   '[class~="byline"]',
+  '[class*="byline"]',
   '[class~="author"]',
   '[class*="author-name"]',
-  '[class*="byline__name"]',
+  '[class*="authorName"]',
+  '[data-testid*="byline"]',
+  'article address',
 ].join(', ');
 
-/** The author as the page prints it: microdata, rel=author links, byline classes. */
-export function bylineFromDom(doc: Document): string | null {
+const SKIP =
+  'head, script, style, template, aside, footer, nav, [class*="comment"], [id*="comment"]';
+
+/** The author as the page prints it: microdata, rel=author links, byline classes, "By X" lines. */
+export function bylineFromDom(
+  doc: Document,
+  notNames: readonly (string | null)[] = [],
+): string | null {
   for (const element of doc.querySelectorAll(BYLINE_SELECTOR)) {
-    if (element.closest('head, script, style, template')) {
+    if (element.closest(SKIP)) {
       continue;
     }
-    const named = element.querySelector('[itemprop~="name"]');
-    const raw =
-      named?.getAttribute('content') ??
-      named?.textContent ??
-      element.getAttribute('content') ??
-      element.textContent;
-    const name = cleanAuthor(raw);
-    // A long text is a bio or a whole block, not a byline.
-    if (name && name.length <= 80) {
+    const named = element.querySelectorAll('[itemprop~="name"]');
+    const names = named.length
+      ? Array.from(named, (n) => n.getAttribute('content') ?? n.textContent)
+      : [element.getAttribute('content') ?? spacedText(element)];
+    const name = joinAuthors(names, notNames);
+    if (name) {
       return name;
+    }
+  }
+  return byLineUnderHeadline(doc, notNames);
+}
+
+/**
+ * An element's text with a space where one element's text ends and another's begins: a byline
+ * `<span>Mic</span><span>Updated 3 May</span>` reads "Mic Updated 3 May", not "MicUpdated".
+ */
+export function spacedText(element: Element): string {
+  const doc = element.ownerDocument;
+  const walker = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let out = '';
+  let parent: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    out += (parent && node.parentNode !== parent ? ' ' : '') + (node.nodeValue ?? '');
+    parent = node.parentNode;
+  }
+  return out;
+}
+
+/** How many elements after the headline are read for a "By Jane Doe" line. */
+const BYLINE_REACH = 8;
+
+/** A short "By Jane Doe" line among the first elements after the main `<h1>`. */
+function byLineUnderHeadline(doc: Document, notNames: readonly (string | null)[]): string | null {
+  const h1 = headlineElement(doc)?.element;
+  if (!h1) {
+    return null;
+  }
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = h1;
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < BYLINE_REACH * 4; node = walker.nextNode()) {
+    seen += 1;
+    if (h1.contains(node)) {
+      continue;
+    }
+    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 0 && text.length <= 120 && /^by\s+\S/i.test(text)) {
+      const name = cleanAuthor(text, notNames);
+      if (name) {
+        return name;
+      }
     }
   }
   return null;
 }
 
-/** A `<time>` the page shows, by its machine-readable value or a parseable text. */
+/** `<time>` and microdata dates in the article, nearest the headline first, as ISO 8601. */
 export function dateFromDom(doc: Document): string | null {
-  for (const time of doc.querySelectorAll('time')) {
-    const value = (time.getAttribute('datetime') ?? time.textContent ?? '').trim();
-    if (value && !Number.isNaN(Date.parse(value))) {
-      return value;
+  const candidates = [
+    ...doc.querySelectorAll('[itemprop~="datePublished"]'),
+    ...doc.querySelectorAll('time[pubdate], [class*="publish"] time, [class*="date"] time'),
+    ...doc.querySelectorAll('article time, header time, main time'),
+    ...doc.querySelectorAll('time'),
+  ];
+  for (const element of candidates) {
+    if (element.closest(SKIP)) {
+      continue;
+    }
+    const value = (
+      element.getAttribute('datetime') ??
+      element.getAttribute('content') ??
+      element.textContent ??
+      ''
+    ).trim();
+    const iso = toIsoDate(value);
+    if (iso) {
+      return iso;
     }
   }
   return null;

@@ -95,7 +95,7 @@ describe('structured data', () => {
     expect(result.data).toMatchObject({
       title: 'Only heading',
       author: 'John Smith',
-      published_time: 'March 3, 2021',
+      published_time: '2021-03-03',
     });
   });
 
@@ -106,5 +106,20 @@ describe('structured data', () => {
       title: 'Parsely title',
       description: 'First paragraph.',
     });
+  });
+
+  it('reads JSON-LD wrapped in a bare CDATA section, and microdata authors of the article', () => {
+    const result = structuredOf(
+      `<script type="application/ld+json"><![CDATA[
+        {"@type":"BlogPosting","headline":"Gauge fixed","datePublished":"2024-05-02"}
+      ]]></script>`,
+      `<article itemscope itemtype="https://schema.org/BlogPosting"><h1>Gauge fixed</h1>
+        <aside><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+        <span itemprop="name">Mara Quinn</span></span></aside></article>`,
+    );
+    expect(result.success).toBe(true);
+    const data = result.data as Record<string, unknown>;
+    expect(data.published_time).toBe('2024-05-02');
+    expect(data.author).toBe('Mara Quinn');
   });
 });

@@ -5,9 +5,20 @@
  */
 import type { StructuredData } from '@shared/schema/observation';
 import { isSecretMeta } from '../dom/sensitive-fields';
-import { dekOf, leadImage, titleWithoutSite, visibleHeadline } from './article-fields';
-import { bylineFromDom, cleanAuthor, dateFromDom, decodeEntities } from './metadata-fallbacks';
-import { readMicrodata } from './microdata';
+import { dekOf, leadImage } from './article-fields';
+import { joinAuthors } from './authors';
+import { toIsoDate } from './dates';
+import {
+  articleFirst,
+  firstString,
+  isArticleNode,
+  jsonLdNodes,
+  mainAuthors,
+  namesOf,
+} from './json-ld';
+import { bylineFromDom, dateFromDom, decodeEntities } from './metadata-fallbacks';
+import { microdataAuthors, readMicrodata } from './microdata';
+import { chooseTitle, headlineElement } from './title';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +45,16 @@ const MODIFIED_META_NAMES = [
   'last-modified',
 ];
 
+const AUTHOR_META_NAMES = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
+];
+
 const TITLE_META_NAMES = ['dc.title', 'dc:title', 'dcterm:title', 'dcterms.title', 'parsely-title'];
 
 const text = (value: string | null | undefined): string | null =>
@@ -49,10 +70,10 @@ function parseJsonLd(doc: Document, errors: string[]): unknown[] {
   );
   const items: unknown[] = [];
   blocks.forEach((script, index) => {
-    // Some CMSs wrap the JSON in HTML comments or CDATA.
+    // Some CMSs wrap the JSON in HTML comments or CDATA (`<![CDATA[`, `//<![CDATA[`, `/*<![CDATA[*/`).
     const source = (script.textContent ?? '')
-      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
-      .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
+      .replace(/^\s*(?:<!--|(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?)/, '')
+      .replace(/(?:-->|(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?)\s*$/, '')
       .trim();
     if (!source) {
       return;
@@ -66,38 +87,6 @@ function parseJsonLd(doc: Document, errors: string[]): unknown[] {
     }
   });
   return items;
-}
-
-/** The items of JSON-LD, flattening `@graph`, for picking title/author/date fallbacks. */
-function jsonLdNodes(items: readonly unknown[]): Json[] {
-  const nodes: Json[] = [];
-  for (const item of items) {
-    if (item && typeof item === 'object') {
-      const graph = (item as Json)['@graph'];
-      nodes.push(...(Array.isArray(graph) ? (graph as Json[]) : [item as Json]));
-    }
-  }
-  return nodes;
-}
-
-function nameOf(value: unknown): string | null {
-  if (typeof value === 'string') {
-    return text(value);
-  }
-  if (Array.isArray(value)) {
-    return value.map(nameOf).filter(Boolean).join(', ') || null;
-  }
-  return value && typeof value === 'object' ? nameOf((value as Json).name) : null;
-}
-
-function firstOf(nodes: readonly Json[], key: string): string | null {
-  for (const node of nodes) {
-    const value = key === 'author' || key === 'publisher' ? nameOf(node[key]) : node[key];
-    if (typeof value === 'string' && value.trim()) {
-      return value.trim();
-    }
-  }
-  return null;
 }
 
 function readMeta(doc: Document) {
@@ -141,6 +130,14 @@ function readMeta(doc: Document) {
   return { openGraph, twitter, meta };
 }
 
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
 const str = (value: unknown): string | null =>
   typeof value === 'string' ? text(value) : Array.isArray(value) ? str(value[0]) : null;
 
@@ -157,55 +154,103 @@ export function extractStructured(
     const errors: string[] = [];
     const jsonLd = parseJsonLd(doc, errors);
     const nodes = jsonLdNodes(jsonLd);
+    const article = articleFirst(nodes);
     const { openGraph, twitter, meta } = readMeta(doc);
     const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+    const publisher = article
+      .flatMap((node) => namesOf(node.publisher, nodes))
+      .map((n) => n.name)[0];
+    const websiteName = firstString(
+      nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
+      'name',
+    );
     const siteName =
       str(openGraph.site_name) ??
       text(meta['application-name']) ??
-      firstOf(nodes, 'publisher') ??
-      firstOf(
-        nodes.filter((node) => /Organization|WebSite/.test(String(node['@type']))),
-        'name',
-      );
-    const headline = prose(firstOf(nodes, 'headline'));
+      text(publisher) ??
+      text(websiteName);
+    // Names the site declares for itself; a Twitter handle is left out (it names a brand or a
+    // product: `@firefox` on mozilla.org).
+    const siteNames = [
+      siteName,
+      text(meta['application-name']),
+      text(meta['apple-mobile-web-app-title']),
+      text(publisher),
+      text(websiteName),
+    ].filter((name): name is string => Boolean(name));
+    const host = hostOf(text(canonical?.href) ?? str(openGraph.url) ?? doc.baseURI);
+    const headline = prose(firstString(article, 'headline'));
+    // Evidence order for the author: the main article's JSON-LD people (then its untyped names),
+    // meta tags, microdata, the visible byline, and last an organisation. The outlet's own name
+    // is an author only when the page states it as one (a Person, a printed byline); an untyped
+    // or organisation author or a meta tag naming the publisher is a CMS default, not a byline.
+    const ldNames = mainAuthors(article, nodes);
+    const people = ldNames.filter((n) => n.kind === 'person').map((n) => prose(n.name));
+    const unnamedKind = ldNames.filter((n) => n.kind === 'unknown').map((n) => prose(n.name));
+    const organizations = ldNames
+      .filter((n) => n.kind === 'organization')
+      .map((n) => prose(n.name));
+    const microdata = readMicrodata(doc);
+    const heading = headlineElement(doc);
+    const title = chooseTitle({
+      shared: [
+        prose(str(openGraph.title)),
+        prose(str(twitter.title)),
+        ...TITLE_META_NAMES.map((name) => prose(meta[name])),
+      ],
+      declared: headline,
+      documentTitle: prose(doc.title),
+      visible: heading ? text(heading.element.textContent) : null,
+      isArticle:
+        str(openGraph.type)?.toLowerCase() === 'article' || nodes.some((n) => isArticleNode(n)),
+      siteNames,
+      host,
+    });
     const data = {
-      // The shared title, unless it is a headline the page also states plus the site's name.
-      title: titleWithoutSite(
-        prose(str(openGraph.title)) ??
-          prose(str(twitter.title)) ??
-          TITLE_META_NAMES.map((name) => prose(meta[name])).find(Boolean) ??
-          headline ??
-          prose(doc.title) ??
-          prose(doc.querySelector('h1')?.textContent),
-        [headline, visibleHeadline(doc)],
-        siteName,
+      title,
+      dek: dekOf(
+        doc,
+        prose(firstString(article, 'alternativeHeadline')),
+        [
+          prose(str(openGraph.description)),
+          prose(meta.description),
+          prose(str(twitter.description)),
+          prose(firstString(article, 'description')),
+        ],
+        title,
       ),
-      dek: dekOf(doc, prose(firstOf(nodes, 'alternativeHeadline'))),
-      lead_image: leadImage(nodes, [openGraph.image, twitter.image], doc.baseURI),
+      lead_image: leadImage(
+        article.length ? article : nodes,
+        [openGraph.image, twitter.image],
+        doc.baseURI,
+      ),
       // OpenGraph first: it is the summary written for sharing, where `description` is often an
       // SEO line; Readability and metascraper order them the same way.
       description:
         prose(str(openGraph.description)) ??
         prose(meta.description) ??
         prose(str(twitter.description)) ??
-        prose(firstOf(nodes, 'description')) ??
+        prose(firstString(article, 'description')) ??
         prose(fallbacks.excerpt),
       author:
-        cleanAuthor(prose(meta.author)) ??
-        cleanAuthor(prose(meta['article:author'])) ??
-        cleanAuthor(prose(firstOf(nodes, 'author'))) ??
-        cleanAuthor(prose(meta['dc.creator'] ?? meta['parsely-author'])) ??
+        joinAuthors(people) ??
+        joinAuthors(unnamedKind, siteNames) ??
+        AUTHOR_META_NAMES.map((name) => joinAuthors([prose(meta[name])], siteNames)).find(
+          Boolean,
+        ) ??
+        joinAuthors(microdataAuthors(microdata).map(prose)) ??
         bylineFromDom(doc) ??
-        str(twitter.creator),
+        joinAuthors(organizations, siteNames),
       published_time:
-        DATE_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
-        str(openGraph.published_time) ??
-        firstOf(nodes, 'datePublished') ??
-        dateFromDom(doc),
+        toIsoDate(firstString(article, 'datePublished')) ??
+        DATE_META_NAMES.map((name) => toIsoDate(meta[name])).find(Boolean) ??
+        toIsoDate(str(openGraph.published_time)) ??
+        toIsoDate(dateFromDom(doc)) ??
+        toIsoDate(firstString(article, 'dateCreated')),
       modified_time:
-        MODIFIED_META_NAMES.map((name) => text(meta[name])).find(Boolean) ??
-        str(openGraph.updated_time) ??
-        firstOf(nodes, 'dateModified'),
+        toIsoDate(firstString(article, 'dateModified')) ??
+        MODIFIED_META_NAMES.map((name) => toIsoDate(meta[name])).find(Boolean) ??
+        toIsoDate(str(openGraph.updated_time)),
       canonical: text(canonical?.href) ?? str(openGraph.url),
       lang:
         text(doc.documentElement.getAttribute('lang')) ??
@@ -215,7 +260,7 @@ export function extractStructured(
       open_graph: openGraph,
       twitter,
       json_ld: jsonLd,
-      microdata: readMicrodata(doc),
+      microdata,
       meta,
     };
     return { success: errors.length === 0, error: errors.join('; ') || null, data };

@@ -1,11 +1,28 @@
+import {
+  boxHiding,
+  hasTransform,
+  createBackgroundResolver,
+  createPaintCheck,
+  effectiveOpacity,
+  flatParent,
+  indentHidesText,
+  isEmptyBox,
+  isTransparent,
+  ownsText,
+  textPaintHidden,
+  type Edges,
+} from '../dom/visual-hiding';
+import { createCoverCheck } from '../dom/cover-check';
+import { treeMayTransform } from '../perceive/author-css';
 /**
  * Whether people can see an element, from computed style (not just attributes), with one
  * `getComputedStyle` per element per extraction (docs/DESIGN.md: cache layout reads per pass).
  */
 
 /** `hidden`: nothing in the subtree shows; `self-hidden`: the element's own text is hidden, but a
- * descendant may override it (`visibility: hidden` is inherited and can be reset to `visible`). */
-export type Visibility = 'visible' | 'hidden' | 'self-hidden';
+ * descendant may override it (`visibility: hidden` is inherited and can be reset to `visible`);
+ * `sr-only`: hidden from sight but kept for assistive technology (marked, never inlined). */
+export type Visibility = 'visible' | 'hidden' | 'self-hidden' | 'sr-only';
 
 export interface StyleCache {
   /** Computed style of an element in a rendered document, or null (detached, no view). */
@@ -31,15 +48,67 @@ export function createStyleCache(): StyleCache {
   };
 }
 
+/** Whether the document is laid out (DOM emulators have no boxes: only style checks apply). */
+export function hasLayout(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (!root || !doc.defaultView) {
+    return false;
+  }
+  const box = root.getBoundingClientRect();
+  return box.width > 0 || box.height > 0;
+}
+
+const RESTYLED_TYPES = new Set(['checkbox', 'radio', 'file']);
+
+const restyledControl = (element: Element, tag: string): boolean =>
+  tag === 'input' &&
+  RESTYLED_TYPES.has((element as HTMLInputElement).type) &&
+  ((element as HTMLInputElement).labels?.length ?? 0) > 0;
+
+export interface VisibilityGeometry {
+  /** Boxes exist (a real browser): box, indent and cover checks run. */
+  layout: boolean;
+  /** Some element paints over others (perception met one): text blocks are hit-tested. */
+  mayCover: boolean;
+}
+
 /**
- * The visibility verdict used by the whole-page walk.
+ * The visibility verdict used by the whole-page walk, from the predicate perception uses for
+ * its targets (../dom/visual-hiding). Asked top-down, once per element, in tree order.
  * @param isVisible Optional replacement for the style check, with subtree semantics: return false
  *   only when nothing inside the element can be seen (a zero-height wrapper of floats is visible).
  */
 export function createVisibility(
   styles: StyleCache,
   isVisible?: (element: Element) => boolean,
+  geometry: VisibilityGeometry = { layout: false, mayCover: false },
 ): (element: Element) => Visibility {
+  const { layout } = geometry;
+  const backgroundOf = createBackgroundResolver((element) => styles.styleOf(element));
+  const unreadable = createPaintCheck();
+  const covers = layout && geometry.mayCover ? createCoverCheck() : null;
+  const transformingTrees = new Map<Node, boolean>();
+  const mayTransform = (root: Node): boolean => {
+    let verdict = transformingTrees.get(root);
+    if (verdict === undefined) {
+      verdict = treeMayTransform(root as Document | ShadowRoot);
+      transformingTrees.set(root, verdict);
+    }
+    return verdict;
+  };
+  // Only an element with an opacity of its own needs its ancestors' (a transparent ancestor
+  // hid the subtree already): a walk up through cached styles, rare on real pages.
+  const opacityOf = (element: Element, style: CSSStyleDeclaration): number => {
+    let opacity = effectiveOpacity(style, 1);
+    for (let up = flatParent(element); up && opacity !== 1; up = flatParent(up)) {
+      const parentStyle = styles.styleOf(up);
+      if (!parentStyle || parentStyle.opacity === '1') {
+        continue;
+      }
+      opacity = effectiveOpacity(parentStyle, opacity);
+    }
+    return opacity;
+  };
   return (element) => {
     // Attribute checks first: they are free and DOM emulators lack the UA stylesheet.
     if (element.hasAttribute('hidden') && element.getAttribute('hidden') !== 'until-found') {
@@ -58,8 +127,50 @@ export function createVisibility(
     if (style.display === 'none' || style.contentVisibility === 'hidden') {
       return 'hidden';
     }
+    const tag = element.localName;
+    // A labelled checkbox, radio or file input made transparent or clipped is the state of
+    // the visible replacement its label shows (a custom switch): still said, as perception
+    // still lists it.
+    if (restyledControl(element, tag)) {
+      return style.visibility === 'hidden' ? 'hidden' : 'visible';
+    }
+    if (style.opacity !== '1' && isTransparent(opacityOf(element, style))) {
+      return 'hidden';
+    }
+    const root = tag === 'html' || tag === 'body';
+    let box: Edges | undefined;
+    const boxOf = (): Edges => (box ??= element.getBoundingClientRect());
+    if (layout && !root) {
+      // transform: scale(0) leaves no box (a computed transform read is dear: only where an
+      // inline style or author CSS could set one).
+      if (
+        (element.hasAttribute('style') || mayTransform(element.getRootNode())) &&
+        hasTransform(style) &&
+        isEmptyBox(boxOf())
+      ) {
+        return 'hidden';
+      }
+      const view = element.ownerDocument.defaultView;
+      const hiding = boxHiding(style, boxOf, { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 });
+      if (hiding !== 'shown') {
+        return hiding;
+      }
+    }
     if (style.visibility === 'hidden' || style.visibility === 'collapse') {
       return 'self-hidden';
+    }
+    if (!root && ownsText(element)) {
+      if (textPaintHidden(element, style, backgroundOf, unreadable)) {
+        return 'self-hidden';
+      }
+      if (layout) {
+        if (indentHidesText(style, boxOf)) {
+          return 'sr-only';
+        }
+        if (covers?.(element, boxOf())) {
+          return 'self-hidden';
+        }
+      }
     }
     return 'visible';
   };

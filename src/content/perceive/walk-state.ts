@@ -1,3 +1,4 @@
+import { hasTransform } from '../dom/visual-hiding';
 import { clipped, type Box, type LayoutCache } from './layout';
 
 /** visibility: hidden or collapse. */
@@ -6,15 +7,7 @@ export function isInvisible(style: CSSStyleDeclaration): boolean {
   return visibility === 'hidden' || visibility === 'collapse';
 }
 
-/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
-export function hasTransform(style: CSSStyleDeclaration): boolean {
-  return (
-    style.transform !== 'none' ||
-    style.translate !== 'none' ||
-    style.rotate !== 'none' ||
-    style.scale !== 'none'
-  );
-}
+export { hasTransform } from '../dom/visual-hiding';
 
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
@@ -33,6 +26,8 @@ export interface Inherited {
   /** aria-hidden or inert ancestor: nothing below is listed. */
   blocked: boolean;
   transparent: boolean;
+  /** Product of the ancestors' opacities (../dom/visual-hiding). */
+  opacity: number;
   pointer: boolean;
   target: number;
   quiet: boolean;
@@ -50,6 +45,7 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
   absHardClip: null,
   blocked,
   transparent: false,
+  opacity: 1,
   pointer: false,
   target: -1,
   quiet: false,
@@ -88,6 +84,7 @@ export interface Own {
   hardClip: Box | null;
   blocked: boolean;
   transparent: boolean;
+  opacity: number;
   consent: boolean;
   index: number;
   textShown: boolean;
@@ -102,6 +99,8 @@ export interface Own {
   /** Whether it could have a transform at all (`Inherited.transforms`, an inline style). */
   mayTransform: boolean;
   pointer: boolean;
+  /** Computed `overflow` shorthand, read once for the visibility check and the clip. */
+  overflow: string;
 }
 
 export const scratchOwn = (): Own => ({
@@ -109,6 +108,7 @@ export const scratchOwn = (): Own => ({
   hardClip: null,
   blocked: false,
   transparent: false,
+  opacity: 1,
   consent: false,
   index: -1,
   textShown: true,
@@ -117,6 +117,7 @@ export const scratchOwn = (): Own => ({
   transformed: false,
   mayTransform: false,
   pointer: false,
+  overflow: 'visible',
 });
 
 /**
@@ -136,7 +137,7 @@ export function childState(
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     // One shorthand read: "visible" only when both axes are.
-    if (style.overflow !== 'visible') {
+    if (own.overflow !== 'visible') {
       const box = layout.box(element);
       clip = clipped(box, clip) ?? NOWHERE;
       const hard = hardClipOf(box, style);
@@ -163,6 +164,7 @@ export function childState(
     absHardClip === inh.absHardClip &&
     own.blocked === inh.blocked &&
     own.transparent === inh.transparent &&
+    own.opacity === inh.opacity &&
     own.pointer === inh.pointer &&
     target === inh.target &&
     own.quiet === inh.quiet &&
@@ -180,6 +182,7 @@ export function childState(
     absHardClip,
     blocked: own.blocked,
     transparent: own.transparent,
+    opacity: own.opacity,
     pointer: own.pointer,
     target,
     quiet: own.quiet,

@@ -1,0 +1,135 @@
+import { expect, shopUrl, test } from './sites';
+
+/** Text hidden from everyone: never in an observation, not even marked. */
+const HIDDEN = [
+  'ZQOPACITYZERO',
+  'ZQOPACITYONE',
+  'ZQOPACITYNESTED',
+  'ZQTRANSPARENT',
+  'ZQALPHAZERO',
+  'ZQWHITEONWHITE',
+  'ZQSAMEASPANEL',
+  'ZQFONTZERO',
+  'ZQFONTONE',
+  'ZQSCALEZERO',
+  'ZQCOVERED',
+  'ZQBTNOPACITY',
+  'ZQBTNSCALE',
+];
+/** Text kept for assistive technology: only inside a screen-reader annotation. */
+const SCREEN_READER = [
+  'SRONLYMARK',
+  'ZQZEROBOX',
+  'ZQINDENT',
+  'ZQCLIPPATH',
+  'ZQOFFSCREEN',
+  'ZQBTNCLIPPATH',
+  'ZQBTNSRONLY',
+  'ZQBTNTINY',
+];
+/** Invisible buttons: never an action. */
+const INVISIBLE_BUTTONS = [
+  'ZQBTNOPACITY',
+  'ZQBTNCLIPPATH',
+  'ZQBTNSRONLY',
+  'ZQBTNTINY',
+  'ZQBTNSCALE',
+];
+
+// What an agent takes for visible text: everything outside the screen-reader annotations.
+const ANNOTATION = /\(screen-reader (?:only|label): "(?:[^"\\]|\\.)*"\)/g;
+const visibleText = (text: string): string => text.replace(ANNOTATION, ' ');
+const annotations = (text: string): string => (text.match(ANNOTATION) ?? []).join('\n');
+
+test.describe('hidden text is not page text', () => {
+  test('each hiding technique stays out of description, markdown and actions', async ({
+    client,
+    sites,
+  }) => {
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/hidden-text.html'),
+    });
+    const observed = await client.observe(session_id, { scope: 'page' });
+    const scraped = await client.execute(session_id, { type: 'scrape' });
+    const description = observed.space.description;
+    const markdown = observed.data?.markdown ?? '';
+    const scrapedMarkdown = scraped.data?.markdown ?? '';
+    const actions = observed.space.interaction_actions.map((action) => action.description);
+
+    expect(scrapedMarkdown).toContain('HONESTTEXT');
+    for (const text of [description, markdown, scrapedMarkdown]) {
+      for (const marker of HIDDEN) {
+        expect(text, marker).not.toContain(marker);
+      }
+      for (const marker of SCREEN_READER) {
+        expect(visibleText(text), marker).not.toContain(marker);
+      }
+    }
+    // Screen-reader text is said as such, in both texts.
+    for (const marker of SCREEN_READER) {
+      expect(annotations(description), marker).toContain(marker);
+      expect(annotations(markdown), marker).toContain(marker);
+    }
+    expect(markdown).toContain('(screen-reader only: "SRONLYMARK per loaf")');
+
+    for (const marker of INVISIBLE_BUTTONS) {
+      expect(actions.join('\n'), marker).not.toContain(marker);
+    }
+    // The label people do not see is marked, the visible text is the name.
+    expect(actions).toContain(
+      'button "Save basket" (screen-reader label: "ZQARIALABEL Delete account")',
+    );
+    expect(visibleText(description)).not.toContain('ZQARIALABEL');
+    expect(markdown).not.toContain('ZQARIALABEL');
+
+    // Honest text and controls are all there.
+    expect(visibleText(description)).toContain('HONESTTEXT');
+    expect(visibleText(description)).toContain('PANELTEXT');
+    expect(visibleText(markdown)).toContain('HONESTTEXT');
+    expect(visibleText(markdown)).toContain('PANELTEXT');
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'button "Add to basket"',
+        'button "Close offers"',
+        'checkbox "Subscribe HONESTCHECK" (unchecked)',
+        'file "Upload receipt" (type=file)',
+      ]),
+    );
+    expect(markdown).toContain('[ ] Subscribe HONESTCHECK');
+    expect(markdown).toContain('[Upload receipt: ___ (file)]');
+    await client.stop(session_id);
+  });
+
+  test('the custom checkbox and file input stay usable through their labels', async ({
+    client,
+    sites,
+  }) => {
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/hidden-text.html'),
+    });
+    const observed = await client.observe(session_id, { scope: 'page' });
+    const idOf = (description: string) =>
+      observed.space.interaction_actions.find((action) => action.description === description)!.id;
+    const checked = await client.execute(session_id, {
+      type: 'check',
+      id: idOf('checkbox "Subscribe HONESTCHECK" (unchecked)'),
+      value: true,
+    });
+    expect(checked).toMatchObject({ success: true });
+    const again = await client.observe(session_id, { scope: 'page' });
+    expect(again.space.description).toContain('checkbox "Subscribe HONESTCHECK" (checked)');
+    await client.stop(session_id);
+  });
+
+  test('viewport scope hides the same text', async ({ client, sites }) => {
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/hidden-text.html'),
+    });
+    const observed = await client.observe(session_id, { data: false });
+    for (const marker of [...HIDDEN, ...SCREEN_READER]) {
+      expect(visibleText(observed.space.description), marker).not.toContain(marker);
+    }
+    expect(observed.space.description).toContain('HONESTTEXT');
+    await client.stop(session_id);
+  });
+});

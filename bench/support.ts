@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
 import type { CollectOptions } from '../src/shared/protocol/runtime';
+import { ENGINE_FILE, ENGINE_MISSING } from '../src/shared/protocol/engine';
 import { launchChromiumWithExtension, REPO_ROOT } from '../e2e/support/launch';
 
 /** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
@@ -95,28 +96,46 @@ export async function collectInPage(
   }
 }
 
-async function collectOnce(
-  worker: Worker,
-  url: string,
-  options: CollectOptions,
-): Promise<FrameSnapshot> {
-  const reply: unknown = await worker.evaluate(
-    async ({ url, options }): Promise<unknown> => {
+/**
+ * Sends one content-script message to the top frame of the tab at `url`, from the worker. The
+ * declared loader answers `ENGINE_MISSING` until the engine is injected (src/content/README.md):
+ * the bench injects it then and asks again, as the worker's callFrame does.
+ */
+export async function askTopFrame(worker: Worker, url: string, message: unknown): Promise<unknown> {
+  return worker.evaluate(
+    async ({ url, message, engine, missing }): Promise<unknown> => {
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
       if (tab?.id === undefined) {
         throw new Error(`no tab at ${url}`);
       }
-      return chrome.tabs.sendMessage(
-        tab.id,
-        { method: 'content.collect', params: options },
-        {
-          frameId: 0,
-        },
-      );
+      // No named functions in here: tsx would wrap them in a helper the worker lacks.
+      const reply = await chrome.tabs.sendMessage<unknown, unknown>(tab.id, message, {
+        frameId: 0,
+      });
+      const isMissing =
+        typeof reply === 'object' &&
+        reply !== null &&
+        (reply as Record<string, unknown>).tabsight_engine === missing;
+      if (!isMissing) {
+        return reply;
+      }
+      await chrome.scripting.executeScript({
+        target: { tabId: tab.id, frameIds: [0] },
+        files: [engine],
+      });
+      return chrome.tabs.sendMessage<unknown, unknown>(tab.id, message, { frameId: 0 });
     },
-    { url, options },
+    { url, message, engine: ENGINE_FILE, missing: ENGINE_MISSING.tabsight_engine },
   );
+}
+
+async function collectOnce(
+  worker: Worker,
+  url: string,
+  options: CollectOptions,
+): Promise<FrameSnapshot> {
+  const reply = await askTopFrame(worker, url, { method: 'content.collect', params: options });
   const typed = reply as { ok: boolean; result?: FrameSnapshot; error?: { message: string } };
   if (!typed.ok || !typed.result) {
     throw new Error(`collect failed: ${typed.error?.message ?? 'no reply'}`);

@@ -87,6 +87,9 @@ test.describe('hidden text is not page text', () => {
     expect(visibleText(description)).toContain('PANELTEXT');
     expect(visibleText(markdown)).toContain('HONESTTEXT');
     expect(visibleText(markdown)).toContain('PANELTEXT');
+    // Yellow on white has little luminance contrast but a hue people see.
+    expect(visibleText(description)).toContain('HONESTYELLOW');
+    expect(visibleText(markdown)).toContain('HONESTYELLOW');
     expect(actions).toEqual(
       expect.arrayContaining([
         'button "Add to basket"',
@@ -130,6 +133,43 @@ test.describe('hidden text is not page text', () => {
       expect(visibleText(observed.space.description), marker).not.toContain(marker);
     }
     expect(observed.space.description).toContain('HONESTTEXT');
+    await client.stop(session_id);
+  });
+
+  test('a page hiding itself whole while it loads is read as it will show', async ({
+    client,
+    sites,
+  }) => {
+    // body { visibility: hidden } and html { opacity: 0 } of anti-flicker snippets, never lifted.
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/veiled-page.html'),
+    });
+    const observed = await client.observe(session_id, { scope: 'page' });
+    const scraped = await client.execute(session_id, { type: 'scrape' });
+    for (const markdown of [observed.data?.markdown ?? '', scraped.data?.markdown ?? '']) {
+      expect(markdown).toContain('VEILHEADLINE');
+      expect(markdown).toContain('VEILARTICLE');
+    }
+    await client.stop(session_id);
+  });
+
+  test('a body hidden around a box made visible again shows only that box', async ({
+    client,
+    sites,
+  }) => {
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/veiled-island.html'),
+    });
+    const observed = await client.observe(session_id, { scope: 'page' });
+    const scraped = await client.execute(session_id, { type: 'scrape' });
+    for (const text of [
+      observed.space.description,
+      observed.data?.markdown ?? '',
+      scraped.data?.markdown ?? '',
+    ]) {
+      expect(text).toContain('ISLANDTEXT');
+      expect(text).not.toContain('ZQUNDERVEIL');
+    }
     await client.stop(session_id);
   });
 });

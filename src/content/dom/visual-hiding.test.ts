@@ -68,6 +68,9 @@ describe('visual hiding', () => {
     expect(unreadable('rgba(0, 0, 0, 0)', null)).toBe(true);
     expect(unreadable('rgb(238, 238, 238)', 'rgb(255, 255, 255)')).toBe(false);
     expect(unreadable('rgb(34, 34, 34)', null)).toBe(false);
+    // Low luminance contrast with a hue of its own is still seen: yellow on white (1.07).
+    expect(unreadable('rgb(255, 255, 0)', 'rgb(255, 255, 255)')).toBe(false);
+    expect(unreadable('rgb(245, 245, 250)', 'rgb(255, 255, 255)')).toBe(true);
   });
 
   it('quotes screen-reader text so it cannot close its annotation', () => {

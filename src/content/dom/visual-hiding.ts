@@ -36,8 +36,15 @@ export const MIN_VISIBLE_SIDE_PX = 4;
 /** Text at or below this size is not legible (`font-size: 0` or `1px` tricks). */
 const MAX_HIDDEN_FONT_PX = 1;
 
-/** Text whose contrast with what is behind it stays under this ratio cannot be read. */
+/** Text whose contrast with what is behind it stays under this ratio cannot be read... */
 const MIN_TEXT_CONTRAST = 1.1;
+
+/**
+ * ...unless its hue differs: WCAG contrast compares luminance only, and yellow on white (1.07)
+ * is plain to see. A colour within this many units (of 255) of the background on every channel
+ * is the same colour to the eye.
+ */
+const MAX_SAME_COLOR_CHANNEL_DIFF = 24;
 
 /** A `text-indent` at least this far to the left pushes a line off the page (`-9999px`). */
 const FAR_INDENT_PX = 999;
@@ -184,18 +191,33 @@ const channel = (value: number): number => {
 const luminance = ([r, g, b]: Rgba): number =>
   0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 
-/** WCAG contrast ratio of a colour over an opaque background (the colour's alpha blended in). */
-export function contrast(color: Rgba, background: Rgba): number {
+const blend = (color: Rgba, background: Rgba): Rgba => {
   const a = color[3];
-  const blended: Rgba = [
+  return [
     color[0] * a + background[0] * (1 - a),
     color[1] * a + background[1] * (1 - a),
     color[2] * a + background[2] * (1 - a),
     1,
   ];
-  const l1 = luminance(blended);
+};
+
+/** WCAG contrast ratio of a colour over an opaque background (the colour's alpha blended in). */
+export function contrast(color: Rgba, background: Rgba): number {
+  const l1 = luminance(blend(color, background));
   const l2 = luminance(background);
   return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+}
+
+/**
+ * Whether text in `color` over `background` looks like the background itself: low luminance
+ * contrast and no hue of its own on any channel (so yellow or pale blue text on white stays).
+ */
+export function matchesBackground(color: Rgba, background: Rgba): boolean {
+  if (contrast(color, background) >= MIN_TEXT_CONTRAST) {
+    return false;
+  }
+  const seen = blend(color, background);
+  return [0, 1, 2].every((i) => Math.abs(seen[i]! - background[i]!) <= MAX_SAME_COLOR_CHANNEL_DIFF);
 }
 
 const WHITE = 'rgb(255, 255, 255)';
@@ -249,6 +271,46 @@ export function createBackgroundResolver(
   return resolve;
 }
 
+/**
+ * Whether the document hides itself as a whole: html or body transparent, or made
+ * `visibility: hidden` with nothing inside made visible again. Anti-flicker snippets of
+ * A/B-testing and analytics tools do this until their script runs (and for good when it fails
+ * or is blocked): the page's loading state, not hidden text, so the page is read as it will
+ * show, and `visibility` inside it is not judged (every element inherits the hiding, so an
+ * element's own cannot be told apart). Costly only on such a page: one look for a visible
+ * element inside, stopping at the first.
+ */
+export function documentVeiled(
+  doc: Document,
+  styleOf: (element: Element) => CSSStyleDeclaration | null,
+): boolean {
+  const roots = [doc.documentElement, doc.body].filter((e): e is HTMLElement => e !== null);
+  let hiddenRoot: HTMLElement | null = null;
+  for (const root of roots) {
+    const style = styleOf(root);
+    if (!style) {
+      return false;
+    }
+    if (style.opacity !== '1' && isTransparent(effectiveOpacity(style, 1))) {
+      return true;
+    }
+    if (hiddenRoot === null && style.visibility !== 'visible') {
+      hiddenRoot = root;
+    }
+  }
+  if (hiddenRoot === null) {
+    return false;
+  }
+  const all = hiddenRoot.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i += 1) {
+    if (styleOf(all[i]!)?.visibility === 'visible') {
+      // Something is shown on purpose: the rest is hidden around it.
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Parent in the flat tree: the slot a node is assigned to, or the host of a shadow root. */
 export function flatParent(element: Element): Element | null {
   const slot = element.assignedSlot;
@@ -279,8 +341,7 @@ export function createPaintCheck(): (color: string, background: string | null) =
       const behind = background === null ? null : parseColor(background);
       hidden =
         text !== null &&
-        (text[3] < MIN_PERCEPTIBLE_OPACITY ||
-          (behind !== null && contrast(text, behind) < MIN_TEXT_CONTRAST));
+        (text[3] < MIN_PERCEPTIBLE_OPACITY || (behind !== null && matchesBackground(text, behind)));
       verdicts.set(key, hidden);
     }
     return hidden;

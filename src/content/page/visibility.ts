@@ -3,6 +3,7 @@ import {
   hasTransform,
   createBackgroundResolver,
   createPaintCheck,
+  documentVeiled,
   effectiveOpacity,
   flatParent,
   indentHidesText,
@@ -98,16 +99,28 @@ export function createVisibility(
   };
   // Only an element with an opacity of its own needs its ancestors' (a transparent ancestor
   // hid the subtree already): a walk up through cached styles, rare on real pages.
-  const opacityOf = (element: Element, style: CSSStyleDeclaration): number => {
-    let opacity = effectiveOpacity(style, 1);
+  // On a veiled page (below) the root's opacity is the veil's, not the element's.
+  const opacityOf = (element: Element, style: CSSStyleDeclaration, loading: boolean): number => {
+    const skipped = (e: Element) => loading && (e.localName === 'html' || e.localName === 'body');
+    let opacity = skipped(element) ? 1 : effectiveOpacity(style, 1);
     for (let up = flatParent(element); up && opacity !== 1; up = flatParent(up)) {
       const parentStyle = styles.styleOf(up);
-      if (!parentStyle || parentStyle.opacity === '1') {
+      if (!parentStyle || parentStyle.opacity === '1' || skipped(up)) {
         continue;
       }
       opacity = effectiveOpacity(parentStyle, opacity);
     }
     return opacity;
+  };
+  // A page hiding itself whole while it loads is read as it will show (../dom/visual-hiding).
+  const veils = new Map<Document, boolean>();
+  const veiled = (doc: Document): boolean => {
+    let verdict = veils.get(doc);
+    if (verdict === undefined) {
+      verdict = documentVeiled(doc, (element) => styles.styleOf(element));
+      veils.set(doc, verdict);
+    }
+    return verdict;
   };
   return (element) => {
     // Attribute checks first: they are free and DOM emulators lack the UA stylesheet.
@@ -134,10 +147,11 @@ export function createVisibility(
     if (restyledControl(element, tag)) {
       return style.visibility === 'hidden' ? 'hidden' : 'visible';
     }
-    if (style.opacity !== '1' && isTransparent(opacityOf(element, style))) {
+    const root = tag === 'html' || tag === 'body';
+    const loading = veiled(element.ownerDocument);
+    if (style.opacity !== '1' && isTransparent(opacityOf(element, style, loading))) {
       return 'hidden';
     }
-    const root = tag === 'html' || tag === 'body';
     let box: Edges | undefined;
     const boxOf = (): Edges => (box ??= element.getBoundingClientRect());
     if (layout && !root) {
@@ -156,7 +170,7 @@ export function createVisibility(
         return hiding;
       }
     }
-    if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+    if (!loading && (style.visibility === 'hidden' || style.visibility === 'collapse')) {
       return 'self-hidden';
     }
     if (!root && ownsText(element)) {

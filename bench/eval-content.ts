@@ -3,7 +3,8 @@
 // (no bridge needed). Prints markdown tables; skips a corpus that is absent.
 // The readability corpus also runs the peer extractors (Readability, Defuddle) in the same pages.
 // EVAL_PAGES=N caps pages per corpus, EVAL_ONLY=regex picks page folders by name,
-// EVAL_CORPUS=readability|metascraper runs one corpus, EVAL_VERBOSE=1 lists worst pages and misses.
+// EVAL_CORPUS=readability|metascraper runs one corpus, EVAL_VERBOSE=1 lists worst pages and misses,
+// EVAL_JSON=file writes the readability corpus's per-page F1 there.
 import { readdirSync } from 'node:fs';
 import { evalMetascraper, reportMetascraper } from './eval-metascraper';
 import { evalReadability } from './eval-readability';

@@ -13,6 +13,7 @@ const HIDDEN = [
   'ZQFONTONE',
   'ZQSCALEZERO',
   'ZQCOVERED',
+  'ZQCOVEREDDEEP',
   'ZQBTNOPACITY',
   'ZQBTNSCALE',
 ];
@@ -90,6 +91,11 @@ test.describe('hidden text is not page text', () => {
     // Yellow on white has little luminance contrast but a hue people see.
     expect(visibleText(description)).toContain('HONESTYELLOW');
     expect(visibleText(markdown)).toContain('HONESTYELLOW');
+    // Hit testing finds boxes, not paint: a transparent layer or a dimming backdrop hides nothing.
+    for (const marker of ['HONESTGLASS', 'HONESTDIMMED']) {
+      expect(visibleText(description), marker).toContain(marker);
+      expect(visibleText(markdown), marker).toContain(marker);
+    }
     expect(actions).toEqual(
       expect.arrayContaining([
         'button "Add to basket"',

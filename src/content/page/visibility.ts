@@ -87,7 +87,8 @@ export function createVisibility(
   const { layout } = geometry;
   const backgroundOf = createBackgroundResolver((element) => styles.styleOf(element));
   const unreadable = createPaintCheck();
-  const covers = layout && geometry.mayCover ? createCoverCheck() : null;
+  const covers =
+    layout && geometry.mayCover ? createCoverCheck((element) => styles.styleOf(element)) : null;
   const transformingTrees = new Map<Node, boolean>();
   const mayTransform = (root: Node): boolean => {
     let verdict = transformingTrees.get(root);

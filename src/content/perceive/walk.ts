@@ -114,7 +114,7 @@ export function walk(
   const occlusion = createOcclusionGate(layout);
   const backgroundOf = createBackgroundResolver((element) => layout.style(element));
   const unreadable = createPaintCheck();
-  const covered = createCoverCheck();
+  const covered = createCoverCheck((element) => layout.style(element));
   const scroll = { x: doc.defaultView?.scrollX ?? 0, y: doc.defaultView?.scrollY ?? 0 };
   // What an element's own box hides (the shared predicate); html and body never clip away.
   const hidingOf = (

@@ -53,13 +53,16 @@ export function extractMainContent(
       }
     }
   }
+  // Both lists are looked up before anything is removed: `copies` is live, and a removal
+  // shifts the index of every element after it.
   const toRemove = hidden.map(cloneOf).filter((copy): copy is Element => copy !== undefined);
+  const textless = hiddenText.map(cloneOf);
   for (const copy of toRemove) {
     copy.remove();
   }
   // Text painted invisibly (transparent, 1 px, under an overlay): its own text goes, its
   // children stay (they may reset the colour or size).
-  for (const copy of hiddenText.map(cloneOf)) {
+  for (const copy of textless) {
     for (const node of Array.from(copy?.childNodes ?? [])) {
       if (node.nodeType === 3) {
         node.remove();

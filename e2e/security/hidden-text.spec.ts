@@ -178,4 +178,33 @@ test.describe('hidden text is not page text', () => {
     }
     await client.stop(session_id);
   });
+
+  test('inline styles and presentational attributes hide text where no author CSS paints', async ({
+    client,
+    sites,
+  }) => {
+    const { session_id } = await client.start({
+      url: shopUrl(sites, '/security/hidden-text-inline.html'),
+    });
+    const observed = await client.observe(session_id, { scope: 'page' });
+    const scraped = await client.execute(session_id, { type: 'scrape' });
+    for (const text of [
+      observed.space.description,
+      observed.data?.markdown ?? '',
+      scraped.data?.markdown ?? '',
+    ]) {
+      expect(text).toContain('HONESTINLINE');
+      expect(text).toContain('HONESTCELL');
+      for (const marker of [
+        'ZQINLINEWHITE',
+        'ZQINHERITEDWHITE',
+        'ZQINHERITEDFONT',
+        'ZQFONTCOLOR',
+        'ZQBGCOLOR',
+      ]) {
+        expect(text, marker).not.toContain(marker);
+      }
+    }
+    await client.stop(session_id);
+  });
 });

@@ -36,9 +36,15 @@ export interface Inherited {
   anchor: string;
   /** Whether author CSS or animations of the trees around could transform it (./author-css). */
   transforms: boolean;
+  /**
+   * Whether its text could be painted away (colour, background, font size, indent): author CSS
+   * of the trees around, or an inline style or presentational attribute of an ancestor (all
+   * four are inherited or painted behind the descendants). Without it no text is judged.
+   */
+  paints: boolean;
 }
 
-export const rootState = (blocked: boolean, transforms: boolean): Inherited => ({
+export const rootState = (blocked: boolean, transforms: boolean, paints: boolean): Inherited => ({
   clip: null,
   absClip: null,
   hardClip: null,
@@ -53,6 +59,7 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
   consent: false,
   anchor: '',
   transforms,
+  paints,
 });
 
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
@@ -101,6 +108,8 @@ export interface Own {
   pointer: boolean;
   /** Computed `overflow` shorthand, read once for the visibility check and the clip. */
   overflow: string;
+  /** `Inherited.paints` for its children. */
+  paints: boolean;
 }
 
 export const scratchOwn = (): Own => ({
@@ -118,6 +127,7 @@ export const scratchOwn = (): Own => ({
   mayTransform: false,
   pointer: false,
   overflow: 'visible',
+  paints: false,
 });
 
 /**
@@ -170,6 +180,7 @@ export function childState(
     own.quiet === inh.quiet &&
     own.textShown === inh.textShown &&
     own.consent === inh.consent &&
+    own.paints === inh.paints &&
     anchor === inh.anchor;
   // `transforms` changes only where the walk enters a shadow tree, in the walk itself.
   if (unchanged) {
@@ -190,5 +201,6 @@ export function childState(
     consent: own.consent,
     anchor,
     transforms: inh.transforms,
+    paints: own.paints,
   };
 }

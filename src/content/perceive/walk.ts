@@ -7,7 +7,7 @@ import type { SignalCollector } from './signals';
 import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { createOcclusionGate } from './occlusion';
-import { treeMayTransform } from './author-css';
+import { paintAttributes, treeMayHidePaint, treeMayTransform } from './author-css';
 import { createCoverCheck } from '../dom/cover-check';
 import {
   boxHiding,
@@ -155,14 +155,16 @@ export function walk(
   };
   const judgeText = (owner: Element, inh: Inherited): Hiding => {
     const style = layout.style(owner);
-    if (textPaintHidden(owner, style, backgroundOf, unreadable)) {
+    // A text-only element's own attributes are not in `inh` (its parent's state).
+    const paints = inh.paints || (owner.hasAttributes() && paintAttributes(owner, owner.localName));
+    if (paints && textPaintHidden(owner, style, backgroundOf, unreadable)) {
       return 'hidden';
     }
     if (!options.layout || style.display === 'contents') {
       return 'shown';
     }
     const box = () => layout.box(owner);
-    if (indentHidesText(style, box)) {
+    if (paints && indentHidesText(style, box)) {
       return 'sr-only';
     }
     // An empty box holding text: scaled to nothing by a transform of its own or an
@@ -314,8 +316,13 @@ export function walk(
   };
 
   // Entering a shadow tree: its own sheets may transform what the outer ones could not.
-  const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited =>
-    inh.transforms || !treeMayTransform(shadow) ? inh : { ...inh, transforms: true };
+  const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited => {
+    const transforms = inh.transforms || treeMayTransform(shadow);
+    const paints = inh.paints || treeMayHidePaint(shadow);
+    return transforms === inh.transforms && paints === inh.paints
+      ? inh
+      : { ...inh, transforms, paints };
+  };
 
   const insideKind = (inh: Inherited): TargetKind | null =>
     inh.target >= 0 ? found[inh.target]!.kind : null;
@@ -446,6 +453,7 @@ export function walk(
       own.mayTransform = transformable;
       own.pointer = pointer;
       own.overflow = overflow;
+      own.paints = inh.paints || (attributed && paintAttributes(element, tag));
       descend(element, tag, childState(element, tag, style, inh, own, boxes));
     }
     if (block) {
@@ -509,7 +517,7 @@ export function walk(
 
   const html = doc.documentElement;
   if (html) {
-    visitElement(html, rootState(modal !== null, treeMayTransform(doc)));
+    visitElement(html, rootState(modal !== null, treeMayTransform(doc), treeMayHidePaint(doc)));
   }
   outline.flush();
   occlusion.finish();

@@ -106,6 +106,7 @@ function clipPathHidesAll(clipPath: string, box: () => Edges): boolean {
  * @param box the element's border box, read only when needed.
  * @param scroll the document's scroll offsets, to tell "above the page" from "scrolled past".
  * @param position, overflow the computed values, when the caller has read them already.
+ * @param mayClipPath false when nothing can give the element a clip path (no read then).
  */
 export function boxHiding(
   style: CSSStyleDeclaration,
@@ -113,6 +114,7 @@ export function boxHiding(
   scroll: { x: number; y: number },
   position = style.position,
   overflow = style.overflow,
+  mayClipPath = true,
 ): Hiding {
   if (position === 'absolute' || position === 'fixed') {
     if (clipRectHidesAll(style.clip)) {
@@ -126,7 +128,7 @@ export function boxHiding(
       return 'sr-only';
     }
   }
-  const clipPath = style.clipPath;
+  const clipPath = mayClipPath ? style.clipPath : 'none';
   if (clipPath !== 'none' && clipPath !== '' && clipPathHidesAll(clipPath, box)) {
     return 'sr-only';
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createPseudoContentCheck,
   paintAttributes,
+  treeMayClipPath,
   treeMayHidePaint,
   treeMayTransform,
 } from './author-css';
@@ -108,5 +109,15 @@ describe('treeMayHidePaint', () => {
     expect(paintAttributes(document.querySelector('span')!, 'span')).toBe(false);
     document.body.setAttribute('text', '#fff');
     expect(paintAttributes(document.body, 'body')).toBe(true);
+  });
+});
+
+describe('treeMayClipPath', () => {
+  it('finds clip-path rules only', () => {
+    page('<p class="x">x</p>');
+    style('.x { clip: rect(0 0 0 0); overflow: hidden }');
+    expect(treeMayClipPath(document)).toBe(false);
+    style('.y { clip-path: inset(50%) }');
+    expect(treeMayClipPath(document)).toBe(true);
   });
 });

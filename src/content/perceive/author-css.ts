@@ -12,7 +12,9 @@
  *   an indent off the page) takes its colour, font size, indent and the backgrounds behind it,
  *   per text block. The user agent's own styles paint no text away: without a rule, an inline
  *   style, a presentational attribute or an animation that sets one of those, none can be.
- * A scan of the rules settles all three for whole trees and is cached per sheet across passes.
+ * - clip paths: `clip-path` is read of every element for the clipped-away test; without a
+ *   rule, an inline style, an SVG attribute or an animation that sets one, none has one.
+ * A scan of the rules settles all four for whole trees and is cached per sheet across passes.
  * Unreadable sheets (cross-origin without CORS) and very long ones count as "could".
  */
 
@@ -24,6 +26,8 @@ const TRANSFORM_KEYFRAME_KEYS = ['transform', 'translate', 'rotate', 'scale', 'o
 // Longhands a text-paint check reads (shorthands such as `font` and `background`, and `all`,
 // set them too, so a rule with a shorthand answers for its longhands).
 const PAINT_PROPERTIES = ['color', 'background-color', 'font-size', 'text-indent', 'all'];
+const CLIP_PROPERTIES = ['clip-path'];
+const CLIP_KEYFRAME_KEYS = ['clipPath'];
 const PAINT_KEYFRAME_KEYS = [
   'color',
   'backgroundColor',
@@ -43,6 +47,7 @@ interface Features {
   pseudoContent: boolean;
   transforms: boolean;
   paint: boolean;
+  clips: boolean;
 }
 
 interface SheetVerdict extends Features {
@@ -51,14 +56,14 @@ interface SheetVerdict extends Features {
   last: CSSRule | undefined;
 }
 
-const ALL: Features = { pseudoContent: true, transforms: true, paint: true };
+const ALL: Features = { pseudoContent: true, transforms: true, paint: true, clips: true };
 
 // Sheets outlive passes; a sheet whose rule list changed (insertRule from CSS-in-JS, replaceSync)
 // is scanned again.
 const verdicts = new WeakMap<CSSStyleSheet, SheetVerdict>();
 
 const complete = (found: Features): boolean =>
-  found.pseudoContent && found.transforms && found.paint;
+  found.pseudoContent && found.transforms && found.paint && found.clips;
 
 const declaresAny = (style: CSSStyleDeclaration | undefined, properties: string[]): boolean =>
   style !== undefined &&
@@ -70,7 +75,7 @@ function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }
     const rule = rules[i]!;
     budget.left -= 1;
     if (budget.left < 0) {
-      found.pseudoContent = found.transforms = found.paint = true;
+      found.pseudoContent = found.transforms = found.paint = found.clips = true;
       return;
     }
     if (
@@ -87,6 +92,9 @@ function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }
     }
     if (!found.paint && declaresAny(declarations, PAINT_PROPERTIES)) {
       found.paint = true;
+    }
+    if (!found.clips && declaresAny(declarations, CLIP_PROPERTIES)) {
+      found.clips = true;
     }
     if (rule.type === IMPORT_RULE) {
       const imported = (rule as CSSImportRule).styleSheet;
@@ -107,6 +115,7 @@ function merge(into: Features, from: Features): void {
   into.pseudoContent ||= from.pseudoContent;
   into.transforms ||= from.transforms;
   into.paint ||= from.paint;
+  into.clips ||= from.clips;
 }
 
 function sheetFeatures(sheet: CSSStyleSheet, budget: { left: number }): Features {
@@ -122,7 +131,7 @@ function sheetFeatures(sheet: CSSStyleSheet, budget: { left: number }): Features
   if (known && known.length === rules.length && known.first === first && known.last === last) {
     return known;
   }
-  const found = { pseudoContent: false, transforms: false, paint: false };
+  const found = { pseudoContent: false, transforms: false, paint: false, clips: false };
   scanRules(rules, found, budget);
   verdicts.set(sheet, { length: rules.length, first, last, ...found });
   return found;
@@ -150,7 +159,7 @@ function rootFeatures(root: Document | ShadowRoot): Features {
     return ALL;
   }
   const budget = { left: MAX_SCANNED_RULES };
-  const found = { pseudoContent: false, transforms: false, paint: false };
+  const found = { pseudoContent: false, transforms: false, paint: false, clips: false };
   for (const sheets of [root.styleSheets, root.adoptedStyleSheets ?? []]) {
     for (let i = 0; i < sheets.length && !complete(found); i += 1) {
       merge(found, sheetFeatures(sheets[i]!, budget));
@@ -158,6 +167,7 @@ function rootFeatures(root: Document | ShadowRoot): Features {
   }
   found.transforms ||= animates(root, TRANSFORM_KEYFRAME_KEYS);
   found.paint ||= animates(root, PAINT_KEYFRAME_KEYS);
+  found.clips ||= animates(root, CLIP_KEYFRAME_KEYS);
   return found;
 }
 
@@ -212,6 +222,14 @@ export function treeMayTransform(root: Document | ShadowRoot): boolean {
  */
 export function treeMayHidePaint(root: Document | ShadowRoot): boolean {
   return rootFeatures(root).paint;
+}
+
+/**
+ * Whether the author CSS or animations of a tree could give one of its elements a clip path.
+ * Inline styles and SVG `clip-path` attributes are the caller's to check, per element.
+ */
+export function treeMayClipPath(root: Document | ShadowRoot): boolean {
+  return rootFeatures(root).clips;
 }
 
 /** An element's own attributes that set how text is painted: `style`, `<font color>`, `bgcolor`, `<body text>`. */

@@ -42,9 +42,16 @@ export interface Inherited {
    * four are inherited or painted behind the descendants). Without it no text is judged.
    */
   paints: boolean;
+  /** Whether author CSS or animations of the trees around could give it a clip path. */
+  clips: boolean;
 }
 
-export const rootState = (blocked: boolean, transforms: boolean, paints: boolean): Inherited => ({
+export const rootState = (
+  blocked: boolean,
+  transforms: boolean,
+  paints: boolean,
+  clips: boolean,
+): Inherited => ({
   clip: null,
   absClip: null,
   hardClip: null,
@@ -60,6 +67,7 @@ export const rootState = (blocked: boolean, transforms: boolean, paints: boolean
   anchor: '',
   transforms,
   paints,
+  clips,
 });
 
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
@@ -202,5 +210,6 @@ export function childState(
     anchor,
     transforms: inh.transforms,
     paints: own.paints,
+    clips: inh.clips,
   };
 }

@@ -7,7 +7,7 @@ import type { SignalCollector } from './signals';
 import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { createOcclusionGate } from './occlusion';
-import { paintAttributes, treeMayHidePaint, treeMayTransform } from './author-css';
+import { paintAttributes, treeMayClipPath, treeMayHidePaint, treeMayTransform } from './author-css';
 import { createCoverCheck } from '../dom/cover-check';
 import {
   boxHiding,
@@ -124,6 +124,7 @@ export function walk(
     attributed: boolean,
     position: string,
     overflow: string,
+    inh: Inherited,
   ): Hiding => {
     if (!options.layout || tag === 'html' || tag === 'body') {
       return 'shown';
@@ -138,7 +139,11 @@ export function walk(
     ) {
       return 'hidden';
     }
-    return boxHiding(style, () => layout.box(element), scroll, position, overflow);
+    // clip-path is not inherited: the tree's rules, an inline style or an SVG attribute.
+    const mayClipPath =
+      inh.clips ||
+      (attributed && (element.hasAttribute('style') || element.hasAttribute('clip-path')));
+    return boxHiding(style, () => layout.box(element), scroll, position, overflow, mayClipPath);
   };
 
   // Whether an element's own text shows, asked once per element with readable text (a text
@@ -156,20 +161,26 @@ export function walk(
   const judgeText = (owner: Element, inh: Inherited): Hiding => {
     const style = layout.style(owner);
     // A text-only element's own attributes are not in `inh` (its parent's state).
-    const paints = inh.paints || (owner.hasAttributes() && paintAttributes(owner, owner.localName));
+    const attributed = owner.hasAttributes();
+    const paints = inh.paints || (attributed && paintAttributes(owner, owner.localName));
     if (paints && textPaintHidden(owner, style, backgroundOf, unreadable)) {
       return 'hidden';
     }
-    if (!options.layout || style.display === 'contents') {
+    // An empty box holding text: scaled to nothing by a transform of its own or an
+    // ancestor's (only possible where author CSS or an inline style can transform).
+    const mayBeEmpty = inh.transforms || (attributed && owner.hasAttribute('style'));
+    // Nothing below can apply: no read at all (most text blocks of most plain pages).
+    if (!options.layout || (!paints && !mayBeEmpty && !occlusion.seen)) {
+      return 'shown';
+    }
+    if (style.display === 'contents') {
       return 'shown';
     }
     const box = () => layout.box(owner);
     if (paints && indentHidesText(style, box)) {
       return 'sr-only';
     }
-    // An empty box holding text: scaled to nothing by a transform of its own or an
-    // ancestor's (only possible where author CSS or an inline style can transform).
-    if ((inh.transforms || owner.hasAttribute('style')) && isEmptyBox(box())) {
+    if (mayBeEmpty && isEmptyBox(box())) {
       return 'hidden';
     }
     return occlusion.seen && covered(owner, box()) ? 'hidden' : 'shown';
@@ -319,9 +330,10 @@ export function walk(
   const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited => {
     const transforms = inh.transforms || treeMayTransform(shadow);
     const paints = inh.paints || treeMayHidePaint(shadow);
-    return transforms === inh.transforms && paints === inh.paints
+    const clips = inh.clips || treeMayClipPath(shadow);
+    return transforms === inh.transforms && paints === inh.paints && clips === inh.clips
       ? inh
-      : { ...inh, transforms, paints };
+      : { ...inh, transforms, paints, clips };
   };
 
   const insideKind = (inh: Inherited): TargetKind | null =>
@@ -344,7 +356,7 @@ export function walk(
     const overflow = style.overflow;
     // Clipped away, collapsed or moved off the page: nothing inside is listed or shown as
     // text; screen-reader text is said once, as such (../dom/visual-hiding).
-    const hiding = hidingOf(element, style, tag, attributed, position, overflow);
+    const hiding = hidingOf(element, style, tag, attributed, position, overflow, inh);
     const role = attributed ? explicitRole(element) : null;
     const veiled = hiding !== 'shown';
     const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element)) || veiled;
@@ -505,7 +517,8 @@ export function walk(
     if (
       style.display === 'none' ||
       isInvisible(style) ||
-      hidingOf(control, style, control.localName, true, style.position, style.overflow) !== 'shown'
+      hidingOf(control, style, control.localName, true, style.position, style.overflow, inh) !==
+        'shown'
     ) {
       const index = add(label, 'native', inh, clip, hardClip);
       if (index >= 0) {
@@ -517,7 +530,10 @@ export function walk(
 
   const html = doc.documentElement;
   if (html) {
-    visitElement(html, rootState(modal !== null, treeMayTransform(doc), treeMayHidePaint(doc)));
+    visitElement(
+      html,
+      rootState(modal !== null, treeMayTransform(doc), treeMayHidePaint(doc), treeMayClipPath(doc)),
+    );
   }
   outline.flush();
   occlusion.finish();

@@ -14,7 +14,12 @@ import {
   type Edges,
 } from '../dom/visual-hiding';
 import { createCoverCheck } from '../dom/cover-check';
-import { treeMayTransform } from '../perceive/author-css';
+import {
+  paintAttributes,
+  treeMayClipPath,
+  treeMayHidePaint,
+  treeMayTransform,
+} from '../perceive/author-css';
 /**
  * Whether people can see an element, from computed style (not just attributes), with one
  * `getComputedStyle` per element per extraction (docs/DESIGN.md: cache layout reads per pass).
@@ -89,12 +94,38 @@ export function createVisibility(
   const unreadable = createPaintCheck();
   const covers =
     layout && geometry.mayCover ? createCoverCheck((element) => styles.styleOf(element)) : null;
-  const transformingTrees = new Map<Node, boolean>();
-  const mayTransform = (root: Node): boolean => {
-    let verdict = transformingTrees.get(root);
+  // What the author CSS of each tree could do (../perceive/author-css), looked at once a tree.
+  const trees = new Map<Node, { transforms: boolean; paint: boolean; clips: boolean }>();
+  const treeOf = (root: Node) => {
+    let verdict = trees.get(root);
     if (verdict === undefined) {
-      verdict = treeMayTransform(root as Document | ShadowRoot);
-      transformingTrees.set(root, verdict);
+      const tree = root as Document | ShadowRoot;
+      verdict = {
+        transforms: treeMayTransform(tree),
+        paint: treeMayHidePaint(tree),
+        clips: treeMayClipPath(tree),
+      };
+      trees.set(root, verdict);
+    }
+    return verdict;
+  };
+  // Whether an element's text could be painted away: its tree's or an outer tree's author CSS,
+  // or an inline style or presentational attribute of it or a flat-tree ancestor (colour, font
+  // size and indent are inherited, backgrounds paint behind). Asked top-down: the parent's
+  // answer is known.
+  const paints = new Map<Element, boolean>();
+  const mayPaint = (element: Element): boolean => {
+    let verdict = paints.get(element);
+    if (verdict === undefined) {
+      const parentNode = element.parentNode;
+      const up = flatParent(element);
+      verdict =
+        (element.hasAttributes() && paintAttributes(element, element.localName)) ||
+        (parentNode !== null &&
+          (parentNode.nodeType === 9 || parentNode.nodeType === 11) &&
+          treeOf(parentNode).paint) ||
+        (up !== null && mayPaint(up));
+      paints.set(element, verdict);
     }
     return verdict;
   };
@@ -157,16 +188,21 @@ export function createVisibility(
     const boxOf = (): Edges => (box ??= element.getBoundingClientRect());
     if (layout && !root) {
       // transform: scale(0) leaves no box (a computed transform read is dear: only where an
-      // inline style or author CSS could set one).
-      if (
-        (element.hasAttribute('style') || mayTransform(element.getRootNode())) &&
-        hasTransform(style) &&
-        isEmptyBox(boxOf())
-      ) {
+      // inline style or author CSS could set one); clip-path likewise.
+      const inline = element.hasAttribute('style');
+      const tree = treeOf(element.getRootNode());
+      if ((inline || tree.transforms) && hasTransform(style) && isEmptyBox(boxOf())) {
         return 'hidden';
       }
       const view = element.ownerDocument.defaultView;
-      const hiding = boxHiding(style, boxOf, { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 });
+      const hiding = boxHiding(
+        style,
+        boxOf,
+        { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 },
+        style.position,
+        style.overflow,
+        inline || tree.clips || element.hasAttribute('clip-path'),
+      );
       if (hiding !== 'shown') {
         return hiding;
       }
@@ -175,11 +211,12 @@ export function createVisibility(
       return 'self-hidden';
     }
     if (!root && ownsText(element)) {
-      if (textPaintHidden(element, style, backgroundOf, unreadable)) {
+      const painted = mayPaint(element);
+      if (painted && textPaintHidden(element, style, backgroundOf, unreadable)) {
         return 'self-hidden';
       }
       if (layout) {
-        if (indentHidesText(style, boxOf)) {
+        if (painted && indentHidesText(style, boxOf)) {
           return 'sr-only';
         }
         if (covers?.(element, boxOf())) {

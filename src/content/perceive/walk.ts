@@ -45,6 +45,9 @@ import { childState, isInvisible, rootState, scratchOwn, type Inherited } from '
 const inlineScale = (element: Element): boolean =>
   /scale/.test(element.getAttribute('style') ?? '');
 
+// Replaced elements that are not leaves of the walk's own (LEAF_TAGS): they clip their content.
+const EMBEDDED_TAGS = new Set(['canvas', 'iframe', 'embed', 'object', 'frame']);
+
 const tooSmall = (box: Box): boolean =>
   box.right - box.left < MIN_VISIBLE_SIDE_PX && box.bottom - box.top < MIN_VISIBLE_SIDE_PX;
 
@@ -353,7 +356,12 @@ export function walk(
     // Attribute-free elements (most list items, spans, cells) skip every attribute test.
     const attributed = element.hasAttributes();
     const position = style.position;
-    const overflow = style.overflow;
+    // Overflow does not apply to inline boxes of text (only to block containers, flex and grid
+    // containers and replaced elements): one read fewer for most links, spans and labels.
+    const overflow =
+      display === 'inline' && !LEAF_TAGS.has(tag) && !EMBEDDED_TAGS.has(tag)
+        ? 'visible'
+        : style.overflow;
     // Clipped away, collapsed or moved off the page: nothing inside is listed or shown as
     // text; screen-reader text is said once, as such (../dom/visual-hiding).
     const hiding = hidingOf(element, style, tag, attributed, position, overflow, inh);

@@ -3,7 +3,7 @@
 // list in the action space (their `name`).
 import type { Page, Worker } from '@playwright/test';
 import { CHROMIUM_NAME, markChromiumNames } from './chromium-names';
-import { collectInPage } from './support';
+import { askTopFrame, collectInPage } from './support';
 
 export interface Agreement {
   all: number;
@@ -31,17 +31,10 @@ const SELECTOR = `[${CHROMIUM_NAME}]`;
 async function ourNames(worker: Worker, page: Page): Promise<string[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply: unknown = await worker.evaluate(
-        async ({ url, selector }): Promise<unknown> => {
-          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          return chrome.tabs.sendMessage<unknown, unknown>(
-            tab!.id!,
-            { method: 'content.name', params: { selector } },
-            { frameId: 0 },
-          );
-        },
-        { url: page.url(), selector: SELECTOR },
-      );
+      const reply = await askTopFrame(worker, page.url(), {
+        method: 'content.name',
+        params: { selector: SELECTOR },
+      });
       return (reply as { result?: { names: string[] } }).result?.names ?? [];
     } catch (err) {
       if (attempt >= 20) {

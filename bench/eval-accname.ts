@@ -10,7 +10,7 @@ import { launchWithExtension } from '../e2e/support/launch';
 import { serveFolder } from '../e2e/support/static-server';
 import { REPO_ROOT } from '../e2e/support/launch';
 import { emptyAgreement, measureAgreement, type Agreement } from './chromium-agreement';
-import { collectInPage, corpusOrSkip, loopbackOnly, printTable } from './support';
+import { askTopFrame, collectInPage, corpusOrSkip, loopbackOnly, printTable } from './support';
 
 const EXPECTED = '[data-expectedlabel]';
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -26,17 +26,10 @@ async function namesInPage(worker: Worker, page: Page): Promise<string[]> {
   // The content script is a module that loads a moment after the page: retry until it answers.
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply: unknown = await worker.evaluate(
-        async ({ url, selector }): Promise<unknown> => {
-          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          return chrome.tabs.sendMessage<unknown, unknown>(
-            tab!.id!,
-            { method: 'content.name', params: { selector } },
-            { frameId: 0 },
-          );
-        },
-        { url: page.url(), selector: EXPECTED },
-      );
+      const reply = await askTopFrame(worker, page.url(), {
+        method: 'content.name',
+        params: { selector: EXPECTED },
+      });
       return (reply as { result?: { names: string[] } }).result?.names ?? [];
     } catch (err) {
       if (attempt >= 20) {

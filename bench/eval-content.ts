@@ -4,7 +4,8 @@
 // The readability corpus also runs the peer extractors (Readability, Defuddle) in the same pages.
 // EVAL_PAGES=N caps pages per corpus, EVAL_ONLY=regex picks page folders by name,
 // EVAL_CORPUS=readability|metascraper runs one corpus, EVAL_VERBOSE=1 lists worst pages and misses,
-// EVAL_DUMP=<prefix> writes every page's answers to <prefix>-<corpus>.json (to diff two builds).
+// EVAL_DUMP=<prefix> writes every page's answers to <prefix>-<corpus>.json (to diff two builds),
+// EVAL_JSON=file writes the readability corpus's per-page F1 there.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { evalMetascraper, reportMetascraper } from './eval-metascraper';
 import { evalReadability } from './eval-readability';

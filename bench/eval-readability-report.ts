@@ -1,4 +1,5 @@
 /** Tables of the readability-corpus eval: one column per extractor, then our own extras. */
+import { writeFileSync } from 'node:fs';
 import { fromCounts } from './content-metrics';
 import { pct } from './eval-page';
 import { EXTRACTORS, type Extractor, type ReadabilityCase, type Scored } from './eval-readability';
@@ -89,6 +90,16 @@ export function reportReadability(cases: readonly ReadabilityCase[], total: numb
   }
   if (process.env.EVAL_VERBOSE) {
     reportWorst(cases);
+  }
+  if (process.env.EVAL_JSON) {
+    // Per-page scores, to compare two builds page by page.
+    const pages = Object.fromEntries(
+      cases.map((c) => [
+        c.name,
+        { shingle: c.by.tabsight?.shingle.f1, token: c.by.tabsight?.token.f1 },
+      ]),
+    );
+    writeFileSync(process.env.EVAL_JSON, JSON.stringify(pages, null, 1));
   }
 }
 

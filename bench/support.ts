@@ -96,38 +96,46 @@ export async function collectInPage(
   }
 }
 
-async function collectOnce(
-  worker: Worker,
-  url: string,
-  options: CollectOptions,
-): Promise<FrameSnapshot> {
-  const reply: unknown = await worker.evaluate(
-    async ({ url, options, engineFile, engineMissing }): Promise<unknown> => {
+/**
+ * Sends one content-script message to the top frame of the tab at `url`, from the worker. The
+ * declared loader answers `ENGINE_MISSING` until the engine is injected (src/content/README.md):
+ * the bench injects it then and asks again, as the worker's callFrame does.
+ */
+export async function askTopFrame(worker: Worker, url: string, message: unknown): Promise<unknown> {
+  return worker.evaluate(
+    async ({ url, message, engine, missing }): Promise<unknown> => {
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
       if (tab?.id === undefined) {
         throw new Error(`no tab at ${url}`);
       }
-      const message = { method: 'content.collect', params: options };
-      // The declared loader answers `missing` until the engine is in the document
-      // (src/content/README.md): inject it as the worker's callFrame does, then ask again.
-      // (No named functions in here: tsx would wrap them in a helper the worker lacks.)
-      const first: unknown = await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
-      if (
-        typeof first !== 'object' ||
-        first === null ||
-        (first as Record<string, unknown>).tabsight_engine !== engineMissing
-      ) {
-        return first;
+      // No named functions in here: tsx would wrap them in a helper the worker lacks.
+      const reply = await chrome.tabs.sendMessage<unknown, unknown>(tab.id, message, {
+        frameId: 0,
+      });
+      const isMissing =
+        typeof reply === 'object' &&
+        reply !== null &&
+        (reply as Record<string, unknown>).tabsight_engine === missing;
+      if (!isMissing) {
+        return reply;
       }
       await chrome.scripting.executeScript({
         target: { tabId: tab.id, frameIds: [0] },
-        files: [engineFile],
+        files: [engine],
       });
-      return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+      return chrome.tabs.sendMessage<unknown, unknown>(tab.id, message, { frameId: 0 });
     },
-    { url, options, engineFile: ENGINE_FILE, engineMissing: ENGINE_MISSING.tabsight_engine },
+    { url, message, engine: ENGINE_FILE, missing: ENGINE_MISSING.tabsight_engine },
   );
+}
+
+async function collectOnce(
+  worker: Worker,
+  url: string,
+  options: CollectOptions,
+): Promise<FrameSnapshot> {
+  const reply = await askTopFrame(worker, url, { method: 'content.collect', params: options });
   const typed = reply as { ok: boolean; result?: FrameSnapshot; error?: { message: string } };
   if (!typed.ok || !typed.result) {
     throw new Error(`collect failed: ${typed.error?.message ?? 'no reply'}`);

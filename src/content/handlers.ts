@@ -32,6 +32,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
             idsInMarkdown: options.ids_in_markdown,
             idOf: perception.idOf,
             selector: options.selector,
+            mayCover: perception.paintsOver,
           }),
         )
       : null;

@@ -16,9 +16,11 @@ import { looksLikeArticle } from './markdown/page-kind';
 import { toMarkdown } from './markdown/turndown';
 import { buildVisibleTree } from './markdown/whole-page';
 import { extractStructured } from './structured';
-import { createStyleCache, createVisibility } from './visibility';
+import { createStyleCache, createVisibility, hasLayout, type Visibility } from './visibility';
 
 export { scrapeFilter } from '@shared/scrape-filter';
+
+const shows = (verdict: Visibility): boolean => verdict !== 'hidden' && verdict !== 'sr-only';
 
 export interface ExtractPageOptions {
   /** Readability main content for article-like pages; false: always the whole visible page. */
@@ -30,6 +32,8 @@ export interface ExtractPageOptions {
   selector?: string;
   /** Replaces the computed-style check; false must mean nothing in the subtree can be seen. */
   isVisible?: (element: Element) => boolean;
+  /** Whether perception met an element that paints over others: text blocks are hit-tested. */
+  mayCover?: boolean;
 }
 
 function errorText(error: unknown): string {
@@ -53,7 +57,10 @@ export function extractPage(doc: Document, options: ExtractPageOptions): FramePa
 
 function extractPageOnce(doc: Document, options: ExtractPageOptions): FramePage {
   const styles = createStyleCache();
-  const visibility = createVisibility(styles, options.isVisible);
+  const visibility = createVisibility(styles, options.isVisible, {
+    layout: hasLayout(doc),
+    mayCover: options.mayCover ?? true,
+  });
   const media: Element[] = [];
   const root = selectRoot(doc, options.selector);
   let markdown: string;
@@ -73,12 +80,13 @@ function extractPageOnce(doc: Document, options: ExtractPageOptions): FramePage 
       if (
         options.onlyMainContent &&
         !options.selector &&
-        looksLikeArticle(doc, (element) => visibility(element) !== 'hidden', pageProse)
+        looksLikeArticle(doc, (element) => shows(visibility(element)), pageProse)
       ) {
         const main = extractMainContent(
           doc,
           tree.hidden,
           options.idsInMarkdown ? options.idOf : undefined,
+          tree.hiddenText,
         );
         if (
           main &&

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createPseudoContentCheck, treeMayTransform } from './author-css';
+import {
+  createPseudoContentCheck,
+  paintAttributes,
+  treeMayClipPath,
+  treeMayHidePaint,
+  treeMayTransform,
+} from './author-css';
 
 function page(html: string): Document {
   document.head.innerHTML = '';
@@ -71,4 +77,47 @@ describe('treeMayTransform', () => {
   });
   // translate/rotate/scale, shadow-root sheets and script animations: e2e/perception.spec.ts,
   // in Chromium (emulators lack them).
+});
+
+describe('treeMayHidePaint', () => {
+  it('says no text can be painted away without any rule setting colour, background, size or indent', () => {
+    page('<p class="x">x</p>');
+    style(
+      '.x { margin: 4px; position: relative; opacity: 0.9 } @media print { .x { display: none } }',
+    );
+    expect(treeMayHidePaint(document)).toBe(false);
+  });
+
+  it.each([
+    ['.x { color: #fff }'],
+    ['.x { color: var(--ink) }'],
+    ['.x { background: #000 }'],
+    ['.x { font: 0/0 a }'],
+    ['.x { text-indent: -9999px }'],
+    ['.x { all: unset }'],
+    ['@media screen { .x { background-color: red } }'],
+    ['@keyframes fade { to { color: transparent } }'],
+  ])('finds %s', (css) => {
+    page('<p class="x">x</p>');
+    style(css);
+    expect(treeMayHidePaint(document)).toBe(true);
+  });
+
+  it('names the attributes that paint: style, font color, bgcolor, body text', () => {
+    page('<font color="#fff">a</font><td bgcolor="#000"></td><span title="t">b</span>');
+    expect(paintAttributes(document.querySelector('font')!, 'font')).toBe(true);
+    expect(paintAttributes(document.querySelector('span')!, 'span')).toBe(false);
+    document.body.setAttribute('text', '#fff');
+    expect(paintAttributes(document.body, 'body')).toBe(true);
+  });
+});
+
+describe('treeMayClipPath', () => {
+  it('finds clip-path rules only', () => {
+    page('<p class="x">x</p>');
+    style('.x { clip: rect(0 0 0 0); overflow: hidden }');
+    expect(treeMayClipPath(document)).toBe(false);
+    style('.y { clip-path: inset(50%) }');
+    expect(treeMayClipPath(document)).toBe(true);
+  });
 });

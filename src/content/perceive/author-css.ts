@@ -8,7 +8,13 @@
  *   element for it), three times the cost of another property, and the walk asks it of every
  *   element until it meets one that paints over others. Without a rule, an inline style, an SVG
  *   attribute or an animation that sets one, no element can have a transform.
- * A scan of the rules settles both for whole trees and is cached per sheet across passes.
+ * - text paint: whether text is painted away (a colour matching what is behind it, a 1 px font,
+ *   an indent off the page) takes its colour, font size, indent and the backgrounds behind it,
+ *   per text block. The user agent's own styles paint no text away: without a rule, an inline
+ *   style, a presentational attribute or an animation that sets one of those, none can be.
+ * - clip paths: `clip-path` is read of every element for the clipped-away test; without a
+ *   rule, an inline style, an SVG attribute or an animation that sets one, none has one.
+ * A scan of the rules settles all four for whole trees and is cached per sheet across passes.
  * Unreadable sheets (cross-origin without CORS) and very long ones count as "could".
  */
 
@@ -17,6 +23,19 @@ const PSEUDO_SELECTOR = /:(?:before|after)\b/i;
 // Properties that move or transform a box (the `offset` shorthand may hide a path in a var()).
 const TRANSFORM_PROPERTIES = ['transform', 'translate', 'rotate', 'scale', 'offset-path', 'offset'];
 const TRANSFORM_KEYFRAME_KEYS = ['transform', 'translate', 'rotate', 'scale', 'offsetPath'];
+// Longhands a text-paint check reads (shorthands such as `font` and `background`, and `all`,
+// set them too, so a rule with a shorthand answers for its longhands).
+const PAINT_PROPERTIES = ['color', 'background-color', 'font-size', 'text-indent', 'all'];
+const CLIP_PROPERTIES = ['clip-path'];
+const CLIP_KEYFRAME_KEYS = ['clipPath'];
+const PAINT_KEYFRAME_KEYS = [
+  'color',
+  'backgroundColor',
+  'background',
+  'fontSize',
+  'font',
+  'textIndent',
+];
 // Past this many rules a tree is assumed to have both: a scan must stay cheaper than the reads.
 const MAX_SCANNED_RULES = 5000;
 // Past this many running animations a tree is assumed to transform.
@@ -27,6 +46,8 @@ const IMPORT_RULE = 3;
 interface Features {
   pseudoContent: boolean;
   transforms: boolean;
+  paint: boolean;
+  clips: boolean;
 }
 
 interface SheetVerdict extends Features {
@@ -35,25 +56,26 @@ interface SheetVerdict extends Features {
   last: CSSRule | undefined;
 }
 
-const ALL: Features = { pseudoContent: true, transforms: true };
+const ALL: Features = { pseudoContent: true, transforms: true, paint: true, clips: true };
 
 // Sheets outlive passes; a sheet whose rule list changed (insertRule from CSS-in-JS, replaceSync)
 // is scanned again.
 const verdicts = new WeakMap<CSSStyleSheet, SheetVerdict>();
 
-const complete = (found: Features): boolean => found.pseudoContent && found.transforms;
+const complete = (found: Features): boolean =>
+  found.pseudoContent && found.transforms && found.paint && found.clips;
 
-const declaresTransform = (style: CSSStyleDeclaration | undefined): boolean =>
+const declaresAny = (style: CSSStyleDeclaration | undefined, properties: string[]): boolean =>
   style !== undefined &&
   style.length > 0 &&
-  TRANSFORM_PROPERTIES.some((property) => style.getPropertyValue(property) !== '');
+  properties.some((property) => style.getPropertyValue(property) !== '');
 
 function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }): void {
   for (let i = 0; i < rules.length && !complete(found); i += 1) {
     const rule = rules[i]!;
     budget.left -= 1;
     if (budget.left < 0) {
-      found.pseudoContent = found.transforms = true;
+      found.pseudoContent = found.transforms = found.paint = found.clips = true;
       return;
     }
     if (
@@ -64,8 +86,15 @@ function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }
       found.pseudoContent = true;
     }
     // Style rules, nested declarations and keyframes carry declarations.
-    if (!found.transforms && declaresTransform((rule as CSSStyleRule).style)) {
+    const declarations = (rule as CSSStyleRule).style as CSSStyleDeclaration | undefined;
+    if (!found.transforms && declaresAny(declarations, TRANSFORM_PROPERTIES)) {
       found.transforms = true;
+    }
+    if (!found.paint && declaresAny(declarations, PAINT_PROPERTIES)) {
+      found.paint = true;
+    }
+    if (!found.clips && declaresAny(declarations, CLIP_PROPERTIES)) {
+      found.clips = true;
     }
     if (rule.type === IMPORT_RULE) {
       const imported = (rule as CSSImportRule).styleSheet;
@@ -85,6 +114,8 @@ function scanRules(rules: CSSRuleList, found: Features, budget: { left: number }
 function merge(into: Features, from: Features): void {
   into.pseudoContent ||= from.pseudoContent;
   into.transforms ||= from.transforms;
+  into.paint ||= from.paint;
+  into.clips ||= from.clips;
 }
 
 function sheetFeatures(sheet: CSSStyleSheet, budget: { left: number }): Features {
@@ -100,14 +131,14 @@ function sheetFeatures(sheet: CSSStyleSheet, budget: { left: number }): Features
   if (known && known.length === rules.length && known.first === first && known.last === last) {
     return known;
   }
-  const found = { pseudoContent: false, transforms: false };
+  const found = { pseudoContent: false, transforms: false, paint: false, clips: false };
   scanRules(rules, found, budget);
   verdicts.set(sheet, { length: rules.length, first, last, ...found });
   return found;
 }
 
 // Script-driven animations (element.animate) set styles that no sheet holds.
-function animatesTransform(root: Document | ShadowRoot): boolean {
+function animates(root: Document | ShadowRoot, keys: string[]): boolean {
   if (typeof root.getAnimations !== 'function') {
     return false;
   }
@@ -118,7 +149,7 @@ function animatesTransform(root: Document | ShadowRoot): boolean {
   return animations.some((animation) => {
     const effect = animation.effect as KeyframeEffect | null;
     const keyframes = typeof effect?.getKeyframes === 'function' ? effect.getKeyframes() : [];
-    return keyframes.some((frame) => TRANSFORM_KEYFRAME_KEYS.some((key) => key in frame));
+    return keyframes.some((frame) => keys.some((key) => key in frame));
   });
 }
 
@@ -128,13 +159,15 @@ function rootFeatures(root: Document | ShadowRoot): Features {
     return ALL;
   }
   const budget = { left: MAX_SCANNED_RULES };
-  const found = { pseudoContent: false, transforms: false };
+  const found = { pseudoContent: false, transforms: false, paint: false, clips: false };
   for (const sheets of [root.styleSheets, root.adoptedStyleSheets ?? []]) {
     for (let i = 0; i < sheets.length && !complete(found); i += 1) {
       merge(found, sheetFeatures(sheets[i]!, budget));
     }
   }
-  found.transforms ||= animatesTransform(root);
+  found.transforms ||= animates(root, TRANSFORM_KEYFRAME_KEYS);
+  found.paint ||= animates(root, PAINT_KEYFRAME_KEYS);
+  found.clips ||= animates(root, CLIP_KEYFRAME_KEYS);
   return found;
 }
 
@@ -179,4 +212,32 @@ export function createPseudoContentCheck(): PseudoContentCheck {
  */
 export function treeMayTransform(root: Document | ShadowRoot): boolean {
   return rootFeatures(root).transforms;
+}
+
+/**
+ * Whether the author CSS or animations of a tree could paint an element's text away (colour,
+ * background, font size, indent). Carried down like `treeMayTransform`; inline styles and
+ * presentational attributes (`paintAttributes`) are the caller's to check, per element, and
+ * they are inherited: the walk carries them down too.
+ */
+export function treeMayHidePaint(root: Document | ShadowRoot): boolean {
+  return rootFeatures(root).paint;
+}
+
+/**
+ * Whether the author CSS or animations of a tree could give one of its elements a clip path.
+ * Inline styles and SVG `clip-path` attributes are the caller's to check, per element.
+ */
+export function treeMayClipPath(root: Document | ShadowRoot): boolean {
+  return rootFeatures(root).clips;
+}
+
+/** An element's own attributes that set how text is painted: `style`, `<font color>`, `bgcolor`, `<body text>`. */
+export function paintAttributes(element: Element, tag: string): boolean {
+  return (
+    element.hasAttribute('style') ||
+    element.hasAttribute('bgcolor') ||
+    (tag === 'font' && element.hasAttribute('color')) ||
+    (tag === 'body' && element.hasAttribute('text'))
+  );
 }

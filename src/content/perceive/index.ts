@@ -2,7 +2,17 @@ import type { ChildFrame, FrameElement, PageSignals } from '@shared/protocol/fra
 import { frameTokenOf } from '../dom/frame-tokens';
 import { withLabelCache } from '../dom/labels';
 import { shownValue } from '../dom/sensitive-fields';
-import { accessibleName, describe, nameHint, pureAccessibleName, valueOf } from './describe';
+import { normalizeSpace } from '@shared/text';
+import { screenReaderLabel } from '../dom/visual-hiding';
+import {
+  accessibleName,
+  describe,
+  NAME_MAX_CHARS,
+  nameHint,
+  pureAccessibleName,
+  renderedText,
+  valueOf,
+} from './describe';
 import { createIdRegistry, type IdRegistry } from './ids';
 import { area, createLayoutCache, toRect } from './layout';
 import { renderOutline } from './outline';
@@ -47,6 +57,8 @@ export interface Perception {
   timings: Record<string, number>;
   /** The local id of an element listed in this perception (for ids in the page markdown). */
   idOf: (element: Element) => string | undefined;
+  /** Whether the frame has an element that paints over others (page text is hit-tested then). */
+  paintsOver: boolean;
 }
 
 /** Knobs for environments other than a real browser tab. */
@@ -82,6 +94,52 @@ export function elementById(localId: string, doc: Document = document): Element 
 /** The local id a perception pass gave this element, or undefined (never listed, or replaced). */
 export function knownIdOf(element: Element): string | undefined {
   return registries.get(element.ownerDocument)?.knownIdOf(element);
+}
+
+/**
+ * The description an agent reads: when an `aria-label` says something else than the text
+ * people see on the element ("Save basket" labelled "Delete account"), the visible text is
+ * the name and the label is added as screen-reader text (../dom/visual-hiding).
+ */
+function describeShown(
+  element: Element,
+  cls: ReturnType<typeof classify>,
+  name: string,
+  value: string | boolean | undefined,
+  hint: string,
+): string {
+  const label = NAMED_BY_CONTENT.has(cls.role) ? element.getAttribute('aria-label') : null;
+  const shown = label ? differingVisibleText(element, label) : null;
+  if (!shown) {
+    return describe(element, cls, name, value, hint);
+  }
+  return `${describe(element, cls, shown, value, '')} ${screenReaderLabel(normalizeSpace(label!))}`;
+}
+
+// Roles whose visible text would be their name without the label (a field's content is its
+// value, not a label people read).
+const NAMED_BY_CONTENT = new Set([
+  'button',
+  'link',
+  'tab',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'checkbox',
+  'radio',
+  'switch',
+  'treeitem',
+]);
+
+// The element's visible words when the label does not contain them (WCAG 2.5.3, label in
+// name); null when they agree or the element shows no words (an icon: the label is its name).
+function differingVisibleText(element: Element, label: string): string | null {
+  const text = normalizeSpace(renderedText(element, NAME_MAX_CHARS));
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return null;
+  }
+  return normalizeSpace(label).toLowerCase().includes(text.toLowerCase()) ? null : text;
 }
 
 // A heuristic target wrapping exactly one listed target (a clickable card around its only link)
@@ -205,7 +263,7 @@ function perceiveOnce(
       type: cls.type,
       role: cls.role,
       name,
-      description: describe(item.element, cls, name, value, name ? '' : label),
+      description: describeShown(item.element, cls, name, value, name ? '' : label),
       in_viewport: item.inViewport,
       rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
     };
@@ -248,6 +306,7 @@ function perceiveOnce(
       outline: performance.now() - describedAt,
     },
     idOf: (element) => listedIds.get(element),
+    paintsOver: walked.paintsOver,
   };
 }
 

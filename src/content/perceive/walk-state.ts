@@ -1,3 +1,4 @@
+import { hasTransform } from '../dom/visual-hiding';
 import { clipped, type Box, type LayoutCache } from './layout';
 
 /** visibility: hidden or collapse. */
@@ -6,15 +7,7 @@ export function isInvisible(style: CSSStyleDeclaration): boolean {
   return visibility === 'hidden' || visibility === 'collapse';
 }
 
-/** A transform, or one of the individual properties that transform too (`translate: 0 -8px`). */
-export function hasTransform(style: CSSStyleDeclaration): boolean {
-  return (
-    style.transform !== 'none' ||
-    style.translate !== 'none' ||
-    style.rotate !== 'none' ||
-    style.scale !== 'none'
-  );
-}
+export { hasTransform } from '../dom/visual-hiding';
 
 /** State a node inherits from its flat-tree parent. */
 export interface Inherited {
@@ -33,6 +26,8 @@ export interface Inherited {
   /** aria-hidden or inert ancestor: nothing below is listed. */
   blocked: boolean;
   transparent: boolean;
+  /** Product of the ancestors' opacities (../dom/visual-hiding). */
+  opacity: number;
   pointer: boolean;
   target: number;
   quiet: boolean;
@@ -41,15 +36,29 @@ export interface Inherited {
   anchor: string;
   /** Whether author CSS or animations of the trees around could transform it (./author-css). */
   transforms: boolean;
+  /**
+   * Whether its text could be painted away (colour, background, font size, indent): author CSS
+   * of the trees around, or an inline style or presentational attribute of an ancestor (all
+   * four are inherited or painted behind the descendants). Without it no text is judged.
+   */
+  paints: boolean;
+  /** Whether author CSS or animations of the trees around could give it a clip path. */
+  clips: boolean;
 }
 
-export const rootState = (blocked: boolean, transforms: boolean): Inherited => ({
+export const rootState = (
+  blocked: boolean,
+  transforms: boolean,
+  paints: boolean,
+  clips: boolean,
+): Inherited => ({
   clip: null,
   absClip: null,
   hardClip: null,
   absHardClip: null,
   blocked,
   transparent: false,
+  opacity: 1,
   pointer: false,
   target: -1,
   quiet: false,
@@ -57,6 +66,8 @@ export const rootState = (blocked: boolean, transforms: boolean): Inherited => (
   consent: false,
   anchor: '',
   transforms,
+  paints,
+  clips,
 });
 
 const LANDMARK_TAGS = new Set(['header', 'nav', 'main', 'footer', 'aside', 'form', 'dialog']);
@@ -88,6 +99,7 @@ export interface Own {
   hardClip: Box | null;
   blocked: boolean;
   transparent: boolean;
+  opacity: number;
   consent: boolean;
   index: number;
   textShown: boolean;
@@ -102,6 +114,10 @@ export interface Own {
   /** Whether it could have a transform at all (`Inherited.transforms`, an inline style). */
   mayTransform: boolean;
   pointer: boolean;
+  /** Computed `overflow` shorthand, read once for the visibility check and the clip. */
+  overflow: string;
+  /** `Inherited.paints` for its children. */
+  paints: boolean;
 }
 
 export const scratchOwn = (): Own => ({
@@ -109,6 +125,7 @@ export const scratchOwn = (): Own => ({
   hardClip: null,
   blocked: false,
   transparent: false,
+  opacity: 1,
   consent: false,
   index: -1,
   textShown: true,
@@ -117,6 +134,8 @@ export const scratchOwn = (): Own => ({
   transformed: false,
   mayTransform: false,
   pointer: false,
+  overflow: 'visible',
+  paints: false,
 });
 
 /**
@@ -136,7 +155,7 @@ export function childState(
   // Overflow on html/body scrolls the viewport rather than clipping a box.
   if (layout && tag !== 'html' && tag !== 'body') {
     // One shorthand read: "visible" only when both axes are.
-    if (style.overflow !== 'visible') {
+    if (own.overflow !== 'visible') {
       const box = layout.box(element);
       clip = clipped(box, clip) ?? NOWHERE;
       const hard = hardClipOf(box, style);
@@ -163,11 +182,13 @@ export function childState(
     absHardClip === inh.absHardClip &&
     own.blocked === inh.blocked &&
     own.transparent === inh.transparent &&
+    own.opacity === inh.opacity &&
     own.pointer === inh.pointer &&
     target === inh.target &&
     own.quiet === inh.quiet &&
     own.textShown === inh.textShown &&
     own.consent === inh.consent &&
+    own.paints === inh.paints &&
     anchor === inh.anchor;
   // `transforms` changes only where the walk enters a shadow tree, in the walk itself.
   if (unchanged) {
@@ -180,6 +201,7 @@ export function childState(
     absHardClip,
     blocked: own.blocked,
     transparent: own.transparent,
+    opacity: own.opacity,
     pointer: own.pointer,
     target,
     quiet: own.quiet,
@@ -187,5 +209,7 @@ export function childState(
     consent: own.consent,
     anchor,
     transforms: inh.transforms,
+    paints: own.paints,
+    clips: inh.clips,
   };
 }

@@ -1,12 +1,29 @@
+import { normalizeSpace } from '@shared/text';
 import { shadowRootOf } from '../dom/platform';
+import { truncate } from './describe';
 import type { Box, LayoutCache } from './layout';
 import { createOutline, type OutlineBuilder } from './outline';
 import type { SignalCollector } from './signals';
 import { isNativeControl } from './roles';
 import { explicitRole, targetKind, type TargetKind } from './targets';
 import { createOcclusionGate } from './occlusion';
-import { treeMayTransform } from './author-css';
-import { isNearlyTransparent } from './perceptible';
+import { paintAttributes, treeMayClipPath, treeMayHidePaint, treeMayTransform } from './author-css';
+import { createCoverCheck } from '../dom/cover-check';
+import {
+  boxHiding,
+  createBackgroundResolver,
+  createPaintCheck,
+  effectiveOpacity,
+  hasReadableText,
+  indentHidesText,
+  isEmptyBox,
+  isTransparent,
+  MIN_VISIBLE_SIDE_PX,
+  screenReaderText,
+  textPaintHidden,
+  hasTransform,
+  type Hiding,
+} from '../dom/visual-hiding';
 import { offscreenBox, place, textInView, type Placement } from './visibility';
 import {
   blocks,
@@ -23,14 +40,16 @@ import {
   TEXT_NODE,
   textOnlyBox,
 } from './walk-rules';
-import {
-  childState,
-  hasTransform,
-  isInvisible,
-  rootState,
-  scratchOwn,
-  type Inherited,
-} from './walk-state';
+import { childState, isInvisible, rootState, scratchOwn, type Inherited } from './walk-state';
+
+const inlineScale = (element: Element): boolean =>
+  /scale/.test(element.getAttribute('style') ?? '');
+
+// Replaced elements that are not leaves of the walk's own (LEAF_TAGS): they clip their content.
+const EMBEDDED_TAGS = new Set(['canvas', 'iframe', 'embed', 'object', 'frame']);
+
+const tooSmall = (box: Box): boolean =>
+  box.right - box.left < MIN_VISIBLE_SIDE_PX && box.bottom - box.top < MIN_VISIBLE_SIDE_PX;
 
 /** A visible target found by the walk, before it gets a name, an id and a description. */
 export interface Found {
@@ -67,7 +86,12 @@ export interface WalkResult {
   found: Found[];
   frames: FoundFrame[];
   outline: OutlineBuilder;
+  /** Whether an element that paints over others was met (text elsewhere may be covered). */
+  paintsOver: boolean;
 }
+
+/** Screen-reader text in the outline is an aside: cut rather than carried whole. */
+const SCREEN_READER_MAX_CHARS = 150;
 
 /**
  * One pass over the frame's flat tree (open and closed shadow roots, slotted light DOM where
@@ -91,6 +115,98 @@ export function walk(
   const own = scratchOwn();
 
   const occlusion = createOcclusionGate(layout);
+  const backgroundOf = createBackgroundResolver((element) => layout.style(element));
+  const unreadable = createPaintCheck();
+  const covered = createCoverCheck((element) => layout.style(element));
+  const scroll = { x: doc.defaultView?.scrollX ?? 0, y: doc.defaultView?.scrollY ?? 0 };
+  // What an element's own box hides (the shared predicate); html and body never clip away.
+  const hidingOf = (
+    element: Element,
+    style: CSSStyleDeclaration,
+    tag: string,
+    attributed: boolean,
+    position: string,
+    overflow: string,
+    inh: Inherited,
+  ): Hiding => {
+    if (!options.layout || tag === 'html' || tag === 'body') {
+      return 'shown';
+    }
+    // An inline `transform: scale(0)` on a wrapper hides everything in it; rules of author
+    // CSS are caught per text block (judgeText), as a computed transform read is dear.
+    if (
+      attributed &&
+      inlineScale(element) &&
+      hasTransform(style) &&
+      isEmptyBox(layout.box(element))
+    ) {
+      return 'hidden';
+    }
+    // clip-path is not inherited: the tree's rules, an inline style or an SVG attribute.
+    const mayClipPath =
+      inh.clips ||
+      (attributed && (element.hasAttribute('style') || element.hasAttribute('clip-path')));
+    return boxHiding(style, () => layout.box(element), scroll, position, overflow, mayClipPath);
+  };
+
+  // Whether an element's own text shows, asked once per element with readable text (a text
+  // block), not per text node: painted away, an empty box, indented out, or covered. Its text
+  // nodes mostly come in a row: one remembered verdict serves them.
+  let textOwner: Element | null = null;
+  let textVerdict: Hiding = 'shown';
+  const textOf = (owner: Element, inh: Inherited): Hiding => {
+    if (owner !== textOwner) {
+      textOwner = owner;
+      textVerdict = judgeText(owner, inh);
+    }
+    return textVerdict;
+  };
+  const judgeText = (owner: Element, inh: Inherited): Hiding => {
+    const style = layout.style(owner);
+    // A text-only element's own attributes are not in `inh` (its parent's state).
+    const attributed = owner.hasAttributes();
+    const paints = inh.paints || (attributed && paintAttributes(owner, owner.localName));
+    if (paints && textPaintHidden(owner, style, backgroundOf, unreadable)) {
+      return 'hidden';
+    }
+    // An empty box holding text: scaled to nothing by a transform of its own or an
+    // ancestor's (only possible where author CSS or an inline style can transform).
+    const mayBeEmpty = inh.transforms || (attributed && owner.hasAttribute('style'));
+    // Nothing below can apply: no read at all (most text blocks of most plain pages).
+    if (!options.layout || (!paints && !mayBeEmpty && !occlusion.seen)) {
+      return 'shown';
+    }
+    if (style.display === 'contents') {
+      return 'shown';
+    }
+    const box = () => layout.box(owner);
+    if (paints && indentHidesText(style, box)) {
+      return 'sr-only';
+    }
+    if (mayBeEmpty && isEmptyBox(box())) {
+      return 'hidden';
+    }
+    return occlusion.seen && covered(owner, box()) ? 'hidden' : 'shown';
+  };
+  const screenReaderAside = (text: string) => {
+    const clean = normalizeSpace(text);
+    if (clean) {
+      outline.text(` ${screenReaderText(truncate(clean, SCREEN_READER_MAX_CHARS))} `);
+    }
+  };
+  // Text of a text node or a text-only element, once its owner's text is judged.
+  const ownerText = (owner: Element, text: string, inh: Inherited) => {
+    if (!hasReadableText(text)) {
+      outline.text(text);
+      return;
+    }
+    const verdict = textOf(owner, inh);
+    if (verdict === 'shown') {
+      outline.text(text);
+    } else if (verdict === 'sr-only') {
+      screenReaderAside(text);
+    }
+  };
 
   // Where a rendered element shows, or null when nothing of it does (empty, clipped away or
   // covered). Only asked with a layout engine.
@@ -116,6 +232,10 @@ export function walk(
     if (options.layout && (!placement || (options.scope === 'viewport' && !inViewport))) {
       return -1;
     }
+    if (placement && tooSmall(placement.box)) {
+      // A 2×2 px button is no control a person can see or aim at.
+      return -1;
+    }
     listed.add(element);
     const index =
       found.push({
@@ -135,18 +255,18 @@ export function walk(
 
   // Children are walked by sibling links: a childNodes list would be created (and kept) for
   // every node of the page.
-  const visitNode = (node: Node, inh: Inherited) => {
+  const visitNode = (node: Node, inh: Inherited, owner: Element) => {
     const type = node.nodeType;
     if (type === ELEMENT_NODE) {
       visitElement(node as Element, inh);
     } else if (type === TEXT_NODE && inh.textShown && !inh.quiet) {
-      outline.text(node.nodeValue ?? '');
+      ownerText(owner, node.nodeValue ?? '', inh);
     }
   };
 
-  const visitChildren = (parent: Node, inh: Inherited) => {
+  const visitChildren = (parent: Node, inh: Inherited, owner: Element) => {
     for (let node = parent.firstChild; node; node = node.nextSibling) {
-      visitNode(node, inh);
+      visitNode(node, inh, owner);
     }
   };
 
@@ -210,8 +330,14 @@ export function walk(
   };
 
   // Entering a shadow tree: its own sheets may transform what the outer ones could not.
-  const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited =>
-    inh.transforms || !treeMayTransform(shadow) ? inh : { ...inh, transforms: true };
+  const inShadowTree = (shadow: ShadowRoot, inh: Inherited): Inherited => {
+    const transforms = inh.transforms || treeMayTransform(shadow);
+    const paints = inh.paints || treeMayHidePaint(shadow);
+    const clips = inh.clips || treeMayClipPath(shadow);
+    return transforms === inh.transforms && paints === inh.paints && clips === inh.clips
+      ? inh
+      : { ...inh, transforms, paints, clips };
+  };
 
   const insideKind = (inh: Inherited): TargetKind | null =>
     inh.target >= 0 ? found[inh.target]!.kind : null;
@@ -229,10 +355,31 @@ export function walk(
     const invisible = isInvisible(style);
     // Attribute-free elements (most list items, spans, cells) skip every attribute test.
     const attributed = element.hasAttributes();
-    const role = attributed ? explicitRole(element) : null;
-    const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element));
-    const transparent = inh.transparent || isNearlyTransparent(style.opacity);
     const position = style.position;
+    // Overflow does not apply to inline boxes of text (only to block containers, flex and grid
+    // containers and replaced elements): one read fewer for most links, spans and labels.
+    const overflow =
+      display === 'inline' && !LEAF_TAGS.has(tag) && !EMBEDDED_TAGS.has(tag)
+        ? 'visible'
+        : style.overflow;
+    // Clipped away, collapsed or moved off the page: nothing inside is listed or shown as
+    // text; screen-reader text is said once, as such (../dom/visual-hiding).
+    const hiding = hidingOf(element, style, tag, attributed, position, overflow, inh);
+    const role = attributed ? explicitRole(element) : null;
+    const veiled = hiding !== 'shown';
+    const blocked = (inh.blocked && element !== modal) || (attributed && blocks(element)) || veiled;
+    const opacity = effectiveOpacity(style, inh.opacity);
+    const transparent = isTransparent(opacity);
+    if (
+      hiding === 'sr-only' &&
+      !inh.blocked &&
+      !transparent &&
+      !invisible &&
+      inh.textShown &&
+      !inh.quiet
+    ) {
+      screenReaderAside(element.textContent ?? '');
+    }
     // A transform moves an in-flow box over its neighbours (and paints it above them); read
     // once here, as it also decides where absolutely positioned children are contained. Only
     // author CSS, an inline style or an SVG attribute can set one.
@@ -298,7 +445,7 @@ export function walk(
     const level = headingLevel(element, tag, role);
     const textShown =
       styleShown && !blocked && (!viewportOnly || textInView(element, clip, inh.textShown, layout));
-    if (level && textShown && !inh.quiet && index < 0) {
+    if (level && textShown && !inh.quiet && index < 0 && textOf(element, inh) === 'shown') {
       outline.heading(level, element.textContent ?? '');
     }
     if (leaf) {
@@ -307,7 +454,7 @@ export function walk(
       // Text alone inherits nothing but whether it shows: no child state to derive.
       if (textShown && !inh.quiet && index < 0 && !level) {
         // Without element children, textContent is exactly the text children joined.
-        outline.text(element.textContent ?? '');
+        ownerText(element, element.textContent ?? '', inh);
       }
     } else if (skipsContent(style)) {
       // content-visibility: hidden (also hidden=until-found): nothing inside renders.
@@ -316,6 +463,7 @@ export function walk(
       own.hardClip = hardClip;
       own.blocked = blocked;
       own.transparent = transparent;
+      own.opacity = opacity;
       own.consent = consent;
       own.index = index;
       own.textShown = textShown;
@@ -324,6 +472,8 @@ export function walk(
       own.transformed = transformed;
       own.mayTransform = transformable;
       own.pointer = pointer;
+      own.overflow = overflow;
+      own.paints = inh.paints || (attributed && paintAttributes(element, tag));
       descend(element, tag, childState(element, tag, style, inh, own, boxes));
     }
     if (block) {
@@ -334,14 +484,14 @@ export function walk(
   const descend = (element: Element, tag: string, inh: Inherited) => {
     const shadow = shadowRootOf(element, tag);
     if (shadow) {
-      visitChildren(shadow, inShadowTree(shadow, inh));
+      visitChildren(shadow, inShadowTree(shadow, inh), element);
       return;
     }
     if (tag === 'slot') {
       const assigned = (element as HTMLSlotElement).assignedNodes();
       if (assigned.length > 0) {
         for (const node of assigned) {
-          visitNode(node, inh);
+          visitNode(node, inh, element);
         }
         return;
       }
@@ -354,7 +504,7 @@ export function walk(
       return;
     }
     signals.children(element);
-    visitChildren(element, inh);
+    visitChildren(element, inh, element);
   };
 
   const labelledHiddenControl = (
@@ -369,9 +519,15 @@ export function walk(
       return;
     }
     const style = layout.style(control);
-    // A transparent control is listed itself (isRestyledControl); only a control with no box
-    // at all is operated through its label.
-    if (style.display === 'none' || isInvisible(style)) {
+    // A transparent control is listed itself (isRestyledControl); a control with no box at
+    // all, or one visually hidden (the sr-only checkbox of a custom switch), is operated
+    // through its label.
+    if (
+      style.display === 'none' ||
+      isInvisible(style) ||
+      hidingOf(control, style, control.localName, true, style.position, style.overflow, inh) !==
+        'shown'
+    ) {
       const index = add(label, 'native', inh, clip, hardClip);
       if (index >= 0) {
         found[index]!.element = control;
@@ -382,9 +538,12 @@ export function walk(
 
   const html = doc.documentElement;
   if (html) {
-    visitElement(html, rootState(modal !== null, treeMayTransform(doc)));
+    visitElement(
+      html,
+      rootState(modal !== null, treeMayTransform(doc), treeMayHidePaint(doc), treeMayClipPath(doc)),
+    );
   }
   outline.flush();
   occlusion.finish();
-  return { found, frames, outline };
+  return { found, frames, outline, paintsOver: occlusion.seen };
 }

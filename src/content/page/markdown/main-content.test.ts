@@ -128,6 +128,20 @@ describe('main content', () => {
     expect(form).toContain('Form footer');
     expect(form).toContain('[F: ___]');
   });
+
+  it('drops the text of the elements it is told, whatever was removed before them', () => {
+    load(ARTICLE);
+    const paragraphs = document.querySelectorAll('article p');
+    // A hidden element removed from the clone shifts the index of every later one.
+    const hidden = [document.querySelector('nav') as Element, paragraphs[0]!];
+    const main = extractMainContent(document, hidden, undefined, [paragraphs[5]!]);
+    const text = main?.root.textContent ?? '';
+    expect(text).not.toContain('Paragraph 0 of');
+    expect(text).not.toContain('Paragraph 5 of');
+    for (const kept of [1, 2, 3, 4, 6, 7]) {
+      expect(text).toContain(`Paragraph ${kept} of`);
+    }
+  });
 });
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -30,6 +30,7 @@ export function extractMainContent(
   doc: Document,
   hidden: readonly Element[],
   idOf?: (element: Element) => string | undefined,
+  hiddenText: readonly Element[] = [],
 ): MainContent | null {
   const clone = doc.cloneNode(true) as Document;
   // Same tree, same order: the n-th element of the live document is the n-th of the clone.
@@ -37,7 +38,7 @@ export function extractMainContent(
   const copies = clone.getElementsByTagName('*');
   const cloneOf = (element: Element) => copies[indexOf.get(element) ?? -1];
   const indexOf = new Map<Element, number>();
-  const wanted = new Set<Element>(hidden);
+  const wanted = new Set<Element>([...hidden, ...hiddenText]);
   const ids = new Map<Element, string>();
   for (let index = 0; index < live.length; index += 1) {
     const element = live[index] as Element;
@@ -52,9 +53,21 @@ export function extractMainContent(
       }
     }
   }
+  // Both lists are looked up before anything is removed: `copies` is live, and a removal
+  // shifts the index of every element after it.
   const toRemove = hidden.map(cloneOf).filter((copy): copy is Element => copy !== undefined);
+  const textless = hiddenText.map(cloneOf);
   for (const copy of toRemove) {
     copy.remove();
+  }
+  // Text painted invisibly (transparent, 1 px, under an overlay): its own text goes, its
+  // children stay (they may reset the colour or size).
+  for (const copy of textless) {
+    for (const node of Array.from(copy?.childNodes ?? [])) {
+      if (node.nodeType === 3) {
+        node.remove();
+      }
+    }
   }
 
   const article = new Readability<Element>(clone, {

@@ -9,6 +9,7 @@
 import { normalizeSpace } from '@shared/text';
 import { MARKS } from '../../dom/marks';
 import { frameTokenOf } from '../../dom/frame-tokens';
+import { screenReaderText } from '../../dom/visual-hiding';
 import { shadowRootOf } from '../../dom/platform';
 import { absoluteUrl, imageSource, isPlaceholderSrc } from '../urls';
 import type { StyleCache, Visibility } from '../visibility';
@@ -53,12 +54,20 @@ export interface VisibleTree {
   textLength: number;
   /** Hidden light-DOM elements, so a clone for Readability can drop them too. */
   hidden: Element[];
+  /** Light-DOM elements whose own text is hidden (their children may show): the clone drops it. */
+  hiddenText: Element[];
 }
+
+/** Screen-reader text is an aside: a long one is cut rather than carried whole. */
+const SCREEN_READER_MAX_CHARS = 300;
+
+const truncateText = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 export function buildVisibleTree(source: Element, options: WalkOptions): VisibleTree {
   const out = source.ownerDocument.implementation.createHTMLDocument('');
   const base = source.ownerDocument.baseURI;
-  const tree: VisibleTree = { root: out.body, textLength: 0, hidden: [] };
+  const tree: VisibleTree = { root: out.body, textLength: 0, hidden: [], hiddenText: [] };
   const { visibility, styles, idOf, onMedia } = options;
 
   const appendMarker = (parent: Node, element: Element) => {
@@ -110,11 +119,23 @@ export function buildVisibleTree(source: Element, options: WalkOptions): Visible
       return;
     }
     const verdict = visibility(element);
-    if (verdict === 'hidden') {
+    if (verdict === 'hidden' || verdict === 'sr-only') {
       if (element.getRootNode() === element.ownerDocument) {
         tree.hidden.push(element);
       }
+      if (verdict === 'sr-only') {
+        // Kept for assistive technology only: said as such, never as visible text.
+        const text = normalizeSpace(element.textContent ?? '');
+        if (text) {
+          into.appendChild(out.createTextNode(' '));
+          into.appendChild(raw(screenReaderText(truncateText(text, SCREEN_READER_MAX_CHARS))));
+          into.appendChild(out.createTextNode(' '));
+        }
+      }
       return;
+    }
+    if (verdict === 'self-hidden' && element.getRootNode() === element.ownerDocument) {
+      tree.hiddenText.push(element);
     }
     if (tag === 'svg' || tag === 'canvas') {
       if (tag === 'svg') {

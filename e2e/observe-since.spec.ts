@@ -61,6 +61,8 @@ test.describe('observe since: only what changed', () => {
   }) => {
     const url = site.url('/act/since.html');
     const { session_id } = await client.start({ url });
+    // The session's window reaches Playwright's page list a moment after sessions/start answers.
+    await expect.poll(() => ext.context.pages().some((p) => p.url() === url)).toBe(true);
     const page = ext.context.pages().find((p) => p.url() === url)!;
     const random = prng(20261203);
     let before = await client.observe(session_id, { scope: 'page' });

@@ -55,6 +55,19 @@ test.describe('the MCP server over the real bridge', () => {
       expect(textOf(executed)).toContain('effect: nothing visible changed');
       expect(executed.structuredContent).toMatchObject({ effect: { changed: false } });
 
+      // Observing again answers only what changed since the previous observation: here nothing.
+      const again = await call('tabsight_observe', { session_id: sessionId });
+      expect(textOf(again)).toContain(
+        '## Changes since the previous observation (unchanged since o_',
+      );
+      expect(textOf(again)).not.toContain('## Page outline');
+      expect(again.structuredContent).toMatchObject({
+        delta: { since: observation.observation_id, full: false, added: [], removed: [] },
+      });
+      const whole = await call('tabsight_observe', { session_id: sessionId, changes_only: false });
+      expect(textOf(whole)).toContain('# Bench page');
+      expect(whole.structuredContent).not.toHaveProperty('delta');
+
       const shot = await call('tabsight_screenshot', { session_id: sessionId });
       expect(shot.content[0]).toMatchObject({ type: 'image', mimeType: 'image/jpeg' });
 

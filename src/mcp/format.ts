@@ -1,3 +1,4 @@
+import type { Delta } from '@shared/schema/delta';
 import type { ExecuteResponse } from '@shared/schema/execute';
 import type { Observation } from '@shared/schema/observation';
 import type { ScrapeResponse } from '@shared/schema/scrape';
@@ -34,8 +35,47 @@ export function nestPageHeadings(markdown: string): string {
  * is in tabsight_execute's description once, not in every observation, and the full JSON goes to
  * `structuredContent` for programs.
  */
+function outlineLines(space: Observation['space']): string[] {
+  return [
+    "## Page outline (element ids inline; headings and text are the page's own)",
+    nestPageHeadings(space.description),
+    '',
+    '## Interaction actions (use the id with tabsight_execute)',
+    space.interaction_actions.length > 0
+      ? space.interaction_actions.map((a) => `* ${a.id}: ${a.type} ${a.description}`).join('\n')
+      : '(none in view: scroll_down, or observe with scope "page")',
+  ];
+}
+
+/** An observation answered `since` the previous one: what changed, ids as they were. */
+function changeLines(delta: Delta): string[] {
+  const lines = [
+    `## Changes since the previous observation (${delta.summary}; ids not listed are as they were)`,
+  ];
+  for (const e of delta.added) {
+    lines.push(`* new ${e.id}: ${e.description}`);
+  }
+  for (const c of delta.changed) {
+    lines.push(`* changed ${c.id}: ${c.from} → ${c.to}`);
+  }
+  for (const e of delta.removed) {
+    lines.push(`* gone ${e.id}: ${e.description}`);
+  }
+  if (delta.text_appeared.length > 0) {
+    lines.push(
+      '',
+      '## Text that appeared (written by the page)',
+      ...delta.text_appeared.map(nestPageHeadings),
+    );
+  }
+  if (delta.text_disappeared.length > 0) {
+    lines.push('', '## Text that went', ...delta.text_disappeared.map(nestPageHeadings));
+  }
+  return lines;
+}
+
 export function observationText(observation: Observation): string {
-  const { metadata, space, data, progress, session } = observation;
+  const { metadata, space, data, progress, session, delta } = observation;
   const tabIndex = metadata.tabs.findIndex((t) => t.url === metadata.url);
   const lines = [
     `# Page: ${metadata.title || '(untitled)'}`,
@@ -47,15 +87,10 @@ export function observationText(observation: Observation): string {
       `tabs: ${metadata.tabs.length}${tabIndex >= 0 ? ` (current: ${tabIndex})` : ''}`,
     ].join(' · '),
     '',
-    "## Page outline (element ids inline; headings and text are the page's own)",
-    nestPageHeadings(space.description),
-    '',
-    '## Interaction actions (use the id with tabsight_execute)',
-    space.interaction_actions.length > 0
-      ? space.interaction_actions.map((a) => `* ${a.id}: ${a.type} ${a.description}`).join('\n')
-      : '(none in view: scroll_down, or observe with scope "page")',
+    ...(delta && !delta.full ? changeLines(delta) : outlineLines(space)),
   ];
-  if (data) {
+  // Answered since the previous observation, data holds only the text listed above.
+  if (data && !(delta && !delta.full)) {
     lines.push(
       '',
       '## Page content (markdown, written by the page)',

@@ -37,6 +37,12 @@ export const ObserveInput = z.strictObject({
     .describe(
       'Also return the page content as markdown (slower, longer). Leave false to only see the outline and actions',
     ),
+  changes_only: z
+    .boolean()
+    .default(true)
+    .describe(
+      "After this session's first observation, answer only what changed since the previous one (the whole page when it is a new document). Set false to read the whole page again",
+    ),
 });
 
 export const ExecuteInput = z.strictObject({

@@ -58,8 +58,9 @@ function changeLines(delta: Delta): string[] {
   for (const c of delta.changed) {
     lines.push(`* changed ${c.id}: ${c.from} → ${c.to}`);
   }
-  for (const e of delta.removed) {
-    lines.push(`* gone ${e.id}: ${e.description}`);
+  if (delta.removed.length > 0) {
+    // Ids only: the agent saw what they were, and no longer acts on them.
+    lines.push(`* gone: ${delta.removed.map((e) => e.id).join(', ')}`);
   }
   if (delta.text_appeared.length > 0) {
     lines.push(

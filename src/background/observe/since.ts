@@ -24,8 +24,6 @@ export interface ObservationRecord {
 
 /** Text longer than this is not kept for a text delta (the element delta still applies). */
 const MAX_KEPT_TEXT = 200_000;
-/** Above this share of changed elements a delta is no shorter than the page: answer whole. */
-const MAX_CHANGED_SHARE = 0.5;
 
 const listingOf = (r: ObserveRequest) =>
   JSON.stringify([r.scope, r.instructions ?? null, r.max_nb_actions, r.min_nb_actions ?? null]);
@@ -119,22 +117,26 @@ export function applySince<T extends Pick<Observation, 'space' | 'data'>>(
   const removed = before.elements.filter(([id]) => !current.has(id));
   const changed = now.elements.filter(([id, d]) => old.has(id) && old.get(id) !== d);
   const unchanged = now.elements.length - added.length - changed.length;
-  const moved = added.length + removed.length + changed.length;
-  if (
-    moved > 0 &&
-    moved > MAX_CHANGED_SHARE * Math.max(before.elements.length, now.elements.length)
-  ) {
-    return {
-      ...observation,
-      delta: wholeDelta(
-        since,
-        `most of the listed elements changed (${moved} of ${now.elements.length})`,
-      ),
-    };
-  }
   const textKept = before.lines !== null && now.lines !== null;
   const appeared = textKept ? linesNotIn(now.lines!, before.lines!) : [];
   const disappeared = textKept ? linesNotIn(before.lines!, now.lines!) : [];
+  // A delta that would be as long as the page itself is no help: answer whole then.
+  const length = (xs: string[]) => xs.reduce((n, x) => n + x.length + 8, 0);
+  const deltaLength =
+    length([...added, ...removed].map(([id, d]) => id + d)) +
+    length(changed.map(([id, d]) => id + d + old.get(id)!)) +
+    length(appeared) +
+    length(disappeared);
+  const wholeLength =
+    observation.space.description.length +
+    length(now.elements.map(([id, d]) => id + d)) +
+    (observation.data?.markdown.length ?? 0);
+  if (deltaLength >= wholeLength) {
+    return {
+      ...observation,
+      delta: wholeDelta(since, 'the change is as long as the page itself'),
+    };
+  }
   const keep = new Set([...added, ...changed].map(([id]) => id));
   const parts = [
     added.length ? `${added.length} added` : '',

@@ -83,6 +83,9 @@ function injectEngine(target: FrameTarget): Promise<unknown> {
   const key = `${target.tabId}:${target.documentId ?? target.frameId}`;
   let pending = injecting.get(key);
   if (!pending) {
+    // `chrome.scripting`, not the polyfill's `browser.scripting`: only Chrome's types know
+    // `documentIds`, which pins the injection to the document that answered, not to whatever
+    // document the frame shows by now.
     pending = chrome.scripting
       .executeScript({
         target: target.documentId

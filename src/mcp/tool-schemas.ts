@@ -30,6 +30,7 @@ export const ObserveInput = z.strictObject({
     max_nb_actions: true,
     scope: true,
     ids_in_markdown: true,
+    max_tokens: true,
   }).shape,
   page_markdown: z
     .boolean()

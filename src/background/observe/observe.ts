@@ -5,6 +5,7 @@ import type { SessionService } from '../sessions/session-service';
 import { navigate } from '../navigation';
 import { retryOnceIfPageGone } from '../page-gone';
 import { captureSessionTab } from './capture-tab';
+import { fitToBudget } from './budget';
 import { collectTab } from './collect-tab';
 import { mergeFrames } from './merge-frames';
 import { buildSpace } from './space';
@@ -99,7 +100,7 @@ export async function observe(
     : observed;
   await keepObservation(sessionId, now);
   return {
-    ...answer,
+    ...(request.max_tokens ? fitToBudget(answer, request.max_tokens) : answer),
     observation_id: observationId,
     progress: { current_step: current.current_step, max_steps: current.max_steps },
     session: toWireSession(current),

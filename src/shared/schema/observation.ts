@@ -148,6 +148,14 @@ export const SkippedFrame = z.strictObject({
 });
 export type SkippedFrame = z.infer<typeof SkippedFrame>;
 
+export const ObserveBudget = z.strictObject({
+  max_tokens: z.number().int(),
+  elements_left_out: z.number().int(),
+  outline_lines_left_out: z.number().int(),
+  content_lines_left_out: z.number().int(),
+});
+export type ObserveBudget = z.infer<typeof ObserveBudget>;
+
 export const Observation = z.strictObject({
   metadata: Metadata,
   screenshot: z.string().nullable().describe('Base64 JPEG when the request asked for one'),
@@ -165,6 +173,9 @@ export const Observation = z.strictObject({
     .optional()
     .describe('Ours: names this observation for a later observe `since`'),
   delta: Delta.optional().describe('Ours: present when the request asked `since`'),
+  budget: ObserveBudget.optional().describe(
+    'Ours: present when max_tokens cut the answer: what was left out',
+  ),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -187,6 +198,12 @@ export const ObserveRequest = z.strictObject({
     .describe(
       'Ours: show card numbers, one-time codes and other secret field values unmasked (passwords never)',
     ),
+  max_tokens: z
+    .number()
+    .int()
+    .min(100, 'max_tokens below 100 leaves no room for a page: ask at least 100')
+    .optional()
+    .describe('Ours: cut the answer to about this many tokens (4 characters each), elements first'),
   since: z
     .string()
     .regex(OBSERVATION_ID_PATTERN, 'since takes the observation_id of an earlier observe answer')

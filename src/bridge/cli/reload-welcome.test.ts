@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { withIdentity } from '../testing/test-fixtures';
 import { reloadWelcomeTab } from './reload-welcome';
 
 type Call = { method: string; url: string; body: unknown; auth: string | null };
 
 function fakeBridge(answers: Record<string, { status: number; body: unknown }>) {
   const calls: Call[] = [];
-  const fetchImpl = ((url: string, init: RequestInit) => {
+  const fetchImpl = withIdentity('t0k', (url: string, init: RequestInit) => {
     const path = new URL(url).pathname;
     calls.push({
       method: init.method ?? 'GET',
@@ -16,7 +17,7 @@ function fakeBridge(answers: Record<string, { status: number; body: unknown }>) 
     const key = Object.keys(answers).find((k) => path.endsWith(k));
     const answer = key ? answers[key]! : { status: 404, body: { message: 'no route' } };
     return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status }));
-  }) as typeof fetch;
+  });
   return { calls, fetchImpl };
 }
 
@@ -42,6 +43,17 @@ describe('reloadWelcomeTab', () => {
       },
       { method: 'DELETE', url: '/sessions/s1/stop', body: undefined, auth: 'Bearer t0k' },
     ]);
+  });
+
+  it('sends nothing with the token to a process that cannot prove it is the bridge', async () => {
+    const calls: string[] = [];
+    const squatter = withIdentity(null, (url) => {
+      calls.push(url);
+      return Promise.resolve(Response.json({ session_id: 's1' }));
+    });
+    const why = await reloadWelcomeTab({ ...options, fetchImpl: squatter });
+    expect(why).toMatch(/is not the Tabsight bridge/);
+    expect(calls).toEqual([]);
   });
 
   it('says what failed instead of throwing', async () => {

@@ -1,3 +1,5 @@
+import { checkBridgeIdentity } from '../http/identity-proof';
+
 /**
  * Chromium (156, headless, fresh profile) sometimes never sends the request of the navigation it
  * starts at launch while it is still loading an unpacked extension that holds the `webRequest`
@@ -36,6 +38,12 @@ export async function reloadWelcomeTab(options: ReloadWelcomeOptions): Promise<s
     }
     return JSON.parse(text) as unknown;
   };
+  const identity = await checkBridgeIdentity(options.bridgeUrl, options.token, fetchImpl);
+  if (!identity.ok) {
+    return identity.reason === 'impostor'
+      ? `the process at ${options.bridgeUrl} is not the Tabsight bridge (${identity.detail})`
+      : `the bridge did not answer: ${String(identity.cause)}`;
+  }
   try {
     const session = (await call('POST', '/sessions/start', {
       attach: 'active_tab',

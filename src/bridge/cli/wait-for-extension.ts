@@ -1,4 +1,5 @@
 import { HealthResponse } from '../http/health';
+import { checkBridgeIdentity } from '../http/identity-proof';
 
 /** How long `start` waits for Chromium to start, load the extension and connect the host. */
 export const EXTENSION_CONNECT_TIMEOUT_MS = 30_000;
@@ -27,7 +28,19 @@ export async function waitForExtension(options: WaitOptions): Promise<WaitResult
     if (abort) {
       return { ok: false, lastReason: abort };
     }
+    // The token goes only to a process that proves it holds it: the port was free when the CLI
+    // looked, but another process could have bound it before the bridge did.
+    const identity = await checkBridgeIdentity(options.url, options.token, fetchImpl);
+    if (!identity.ok && identity.reason === 'impostor') {
+      return {
+        ok: false,
+        lastReason: `the process at ${options.url} is not the Tabsight bridge (${identity.detail}), so the token was not sent: stop the program holding that port, or use --port`,
+      };
+    }
     try {
+      if (!identity.ok) {
+        throw identity.cause; // not listening yet
+      }
       const res = await fetchImpl(`${options.url}/health`, {
         headers: { authorization: `Bearer ${options.token}` },
         signal: AbortSignal.timeout(2_000),

@@ -1,5 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { checkIdentity } from '@shared/identity';
+import { checkBridgeIdentity } from '../http/identity-proof';
 import { HealthResponse } from '@shared/schema/health';
 import { fail, pass, skip, type CheckResult, type DoctorDeps } from './deps';
 import { registerCommand } from './checks-host';
@@ -87,11 +86,7 @@ export async function checkPort(
 }
 
 async function provesIdentity(deps: DoctorDeps, url: string, token: string): Promise<boolean> {
-  const check = await checkIdentity(url, token, {
-    fetch: (target) => deps.fetch(target, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }),
-    hmacHex: (key, message) => createHmac('sha256', key).update(message).digest('hex'),
-    challenge: randomBytes(16).toString('hex'),
-  });
+  const check = await checkBridgeIdentity(url, token, deps.fetch, HEALTH_TIMEOUT_MS);
   if (!check.ok && check.reason === 'unreachable') {
     throw check.cause;
   }

@@ -1,3 +1,4 @@
+import { identityProofOf } from '../http/identity-proof';
 import type { ExecuteResponse } from '@shared/schema/execute';
 import type { Observation } from '@shared/schema/observation';
 import type { Session } from '@shared/schema/session';
@@ -68,3 +69,24 @@ export const sampleHello = {
   version: '0.1.0',
   protocol_version: '1.0.0',
 };
+
+/**
+ * Wraps a fake fetch so that `GET /identity` answers as the bridge holding `token` on the URL's
+ * port would (or as a squatter without it, `token: null`); other requests go to `rest`.
+ */
+export function withIdentity(
+  token: string | null,
+  rest: (url: string, init: RequestInit) => Promise<Response>,
+): typeof fetch {
+  return async (input: string | URL | Request, init: RequestInit = {}) => {
+    const href = input instanceof Request ? input.url : input.toString();
+    const url = new URL(href);
+    if (url.pathname !== '/identity') {
+      return rest(href, init);
+    }
+    const challenge = url.searchParams.get('challenge') ?? '';
+    const port = Number(url.port || 80);
+    const proof = token === null ? '0'.repeat(64) : identityProofOf(token, port, challenge);
+    return Response.json({ proof });
+  };
+}

@@ -219,8 +219,9 @@ function visitElement(w: WalkContext, element: Element, inh: Inherited): void {
     w.outline.flush();
   }
   const level = outlineOwnText(w, element, f, inh, index, textOnly);
+  // A leaf's or a text-only element's children are read through it; under
+  // content-visibility: hidden (also hidden=until-found) nothing inside renders.
   if (!leaf && !textOnly && !skipsContent(style)) {
-    // content-visibility: hidden (also hidden=until-found): nothing inside renders.
     handDown(w, element, f, inh, index, level);
   }
   if (block) {

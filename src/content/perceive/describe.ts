@@ -62,7 +62,8 @@ const contentlessControl = (element: Element): boolean =>
 
 /** The W3C accessible name (./accname; the accname eval measures it). */
 export function pureAccessibleName(element: Element, options: NameOptions): string {
-  // Checked equal to the full computation on the e2e pages, the readability corpus and WPT.
+  // Checked equal to the full computation on the e2e pages (e2e/fast-name.spec.ts), the
+  // readability corpus and WPT.
   const fast = textOnlyName(element, options);
   if (fast !== null) {
     return fast;

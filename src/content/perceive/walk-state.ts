@@ -1,5 +1,18 @@
-import { hasTransform } from '../dom/visual-hiding';
+import { createCoverCheck } from '../dom/cover-check';
+import {
+  createBackgroundResolver,
+  createPaintCheck,
+  hasTransform,
+  type BackgroundOf,
+  type Hiding,
+} from '../dom/visual-hiding';
 import { clipped, type Box, type LayoutCache } from './layout';
+import { createOcclusionGate, type OcclusionGate } from './occlusion';
+import { createOutline, type OutlineBuilder } from './outline';
+import type { SignalCollector } from './signals';
+import type { TargetKind } from './targets';
+import type { Placement } from './visibility';
+import { queryModal } from './walk-rules';
 
 /** visibility: hidden or collapse. */
 export function isInvisible(style: CSSStyleDeclaration): boolean {
@@ -211,5 +224,125 @@ export function childState(
     transforms: inh.transforms,
     paints: own.paints,
     clips: inh.clips,
+  };
+}
+
+/** A visible target found by the walk, before it gets a name, an id and a description. */
+export interface Found {
+  element: Element;
+  kind: TargetKind;
+  /** Where it shows; null without a layout engine (DOM emulators). */
+  placement: Placement | null;
+  inViewport: boolean;
+  /** Nearest landmark or id'd ancestor, for fingerprints that survive inserted rows. */
+  anchor: string;
+  /** Index of the nearest found ancestor, or -1. */
+  parent: number;
+  /** Whether its flat-tree parent's text shows (neither hidden nor transparent nor blocked). */
+  parentShown: boolean;
+  /** Whether it sits in a cookie-consent region (signals). */
+  consent: boolean;
+  /** Covered by an element met later in the walk (./occlusion): not to be listed. */
+  occluded?: boolean;
+}
+
+export interface FoundFrame {
+  element: Element;
+  placement: Placement | null;
+  visible: boolean;
+}
+
+export interface WalkOptions {
+  scope: 'viewport' | 'page';
+  /** False under DOM emulators: no boxes, no hit testing, everything counts as in view. */
+  layout: boolean;
+}
+
+/**
+ * What one element's own checks found, read by the phases of its visit (./walk) up to the
+ * descent into its children. One scratch object serves the whole walk: each visit fills it
+ * before anything reads it, and nothing reads it once the visit has recursed (skim, descend),
+ * as a child's visit overwrites it. It is also the `Own` handed to childState.
+ */
+export interface Facts extends Own {
+  tag: string;
+  style: CSSStyleDeclaration;
+  display: string;
+  /** visibility: hidden or collapse. */
+  invisible: boolean;
+  /** Whether it has any attribute: attribute-free elements skip every attribute test. */
+  attributed: boolean;
+  position: string;
+  hiding: Hiding;
+  role: string | null;
+  /** Neither transparent nor invisible. */
+  styleShown: boolean;
+}
+
+const scratchFacts = (): Facts => ({
+  ...scratchOwn(),
+  tag: '',
+  style: null as unknown as CSSStyleDeclaration,
+  display: '',
+  invisible: false,
+  attributed: false,
+  position: 'static',
+  hiding: 'shown',
+  role: null,
+  styleShown: true,
+});
+
+/** Everything one walk of a frame shares: its inputs, its outputs and its caches. */
+export interface WalkContext {
+  layout: LayoutCache;
+  /** `layout` with a layout engine, null under DOM emulators (no boxes to read). */
+  boxes: LayoutCache | null;
+  signals: SignalCollector;
+  options: WalkOptions;
+  /** Only targets in the viewport are wanted, and boxes can tell which those are. */
+  viewportOnly: boolean;
+  modal: Element | null;
+  scroll: { x: number; y: number };
+  found: Found[];
+  frames: FoundFrame[];
+  outline: OutlineBuilder;
+  /** Elements already listed (a control listed through its label is not listed again). */
+  listed: Set<Element>;
+  facts: Facts;
+  occlusion: OcclusionGate;
+  backgroundOf: BackgroundOf;
+  unreadable: ReturnType<typeof createPaintCheck>;
+  covered: ReturnType<typeof createCoverCheck>;
+  /** The last text block judged and its verdict: text nodes of one owner come in a row. */
+  textOwner: Element | null;
+  textVerdict: Hiding;
+}
+
+export function createWalkContext(
+  doc: Document,
+  layout: LayoutCache,
+  signals: SignalCollector,
+  options: WalkOptions,
+): WalkContext {
+  const styleOf = (element: Element) => layout.style(element);
+  return {
+    layout,
+    boxes: options.layout ? layout : null,
+    signals,
+    options,
+    viewportOnly: options.layout && options.scope === 'viewport',
+    modal: queryModal(doc),
+    scroll: { x: doc.defaultView?.scrollX ?? 0, y: doc.defaultView?.scrollY ?? 0 },
+    found: [],
+    frames: [],
+    outline: createOutline(),
+    listed: new Set<Element>(),
+    facts: scratchFacts(),
+    occlusion: createOcclusionGate(layout),
+    backgroundOf: createBackgroundResolver(styleOf),
+    unreadable: createPaintCheck(),
+    covered: createCoverCheck(styleOf),
+    textOwner: null,
+    textVerdict: 'shown',
   };
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { ENGINE_FILE } from './src/shared/protocol/engine.ts';
+import { ENGINE_FILE } from './src/shared/protocol/engine';
 
 // The content script's engine (src/content/README.md): one classic script with every import
 // inlined, written beside the extension built by vite.config.ts (run after it, so it is not

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { BridgeMethods } from '@shared/protocol/bridge-link';
+import { observationForLink, type BridgeMethods } from '@shared/protocol/bridge-link';
 import { PROTOCOL_VERSION } from '@shared/protocol/version';
 import type { Handlers } from '@shared/protocol/method';
 import { toWireSession } from '../sessions/session-record';
@@ -34,7 +34,9 @@ export function createBridgeHandlers(
     'session.list': afterReady(({ only_active }) => sessions.list(only_active)),
     'session.get': afterReady(({ session_id }) => sessions.get(session_id)),
     'session.stop': afterReady(({ session_id }) => sessions.stop(session_id)),
-    'page.observe': afterReady(({ session_id, request }) => observe(sessions, session_id, request)),
+    'page.observe': afterReady(async ({ session_id, request }) =>
+      observationForLink(await observe(sessions, session_id, request)),
+    ),
     'page.execute': afterReady(({ session_id, action }) => execute(sessions, session_id, action)),
     'page.scrape': afterReady(async ({ session_id, request }) => {
       const record = await sessions.touch(session_id);

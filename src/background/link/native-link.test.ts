@@ -30,7 +30,7 @@ class FakePort {
 
 let ports: FakePort[];
 let statuses: LinkStatus[];
-const hello = { extension_id: 'ext', version: '0.1.0', protocol_version: '1.0.0' };
+const hello = { extension_id: 'ext', version: '0.1.0', protocol_version: '2.0.0' };
 
 beforeEach(() => {
   ports = [];

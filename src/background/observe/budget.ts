@@ -1,5 +1,5 @@
 import type { Observation, ObserveBudget } from '@shared/schema/observation';
-import { actionsMarkdown } from './space';
+import { actionsMarkdown } from '@shared/space-markdown';
 
 /**
  * `max_tokens`: an observation cut to what a model can afford to read. What counts is what a

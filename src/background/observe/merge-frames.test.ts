@@ -86,7 +86,7 @@ describe('mergeFrames', () => {
       outline: `${markId(7, 'B1')} b`,
     });
     const merged = mergeFrames([top, b, a], createIdMapState('doc0'));
-    expect(merged.elements.map((e) => [e.id, e.frameId, e.rect.x, e.rect.y])).toEqual([
+    expect(merged.elements.map((e) => [e.id, e.frameId, e.rect?.x, e.rect?.y])).toEqual([
       ['B1', 0, 0, 0],
       ['B2', 3, 105, 55],
       ['B3', 7, 401, 302],

@@ -131,13 +131,17 @@ export function mergeFrames(frames: CollectedFrame[], idMap: IdMapState): Merged
     const origin = originOf(frame.snapshot.url);
     const foreign = origin !== topOrigin ? ` (in a frame from ${origin})` : '';
     for (const element of frame.snapshot.elements) {
-      const rect = { ...element.rect, x: element.rect.x + offset.x, y: element.rect.y + offset.y };
+      const rect = element.rect && {
+        ...element.rect,
+        x: element.rect.x + offset.x,
+        y: element.rect.y + offset.y,
+      };
       elements.push({
         ...element,
-        rect,
+        ...(rect ? { rect } : {}),
         description: unmark(element.description) + foreign,
         name: unmark(element.name),
-        in_viewport: element.in_viewport && (!inIframe || intersects(rect, topViewport)),
+        in_viewport: element.in_viewport && (!inIframe || !rect || intersects(rect, topViewport)),
         id: globalIdOf(idMap, frame.documentId, element.local_id),
         frameId: frame.frameId,
         documentId: frame.documentId,

@@ -1,6 +1,6 @@
 import type { Delta } from '@shared/schema/delta';
 import type { Observation, ObserveRequest } from '@shared/schema/observation';
-import { actionsMarkdown } from './space';
+import { actionsMarkdown } from '@shared/space-markdown';
 
 /**
  * Observe `since`: what an agent needs after its last look is what changed, not the whole page

@@ -7,7 +7,7 @@ const health = (connected: boolean, reason: string | null = null) =>
   Response.json({
     status: connected ? 'ok' : 'degraded',
     version: '0.1.0',
-    protocol_version: '1.0.0',
+    protocol_version: '2.0.0',
     extension: { connected, id: connected ? 'x' : null, version: connected ? '0.1.0' : null },
     reason,
   });

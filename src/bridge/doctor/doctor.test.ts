@@ -70,7 +70,7 @@ function depsOf(setup: Setup = {}): DoctorDeps {
   const health = setup.health ?? {
     status: 'ok',
     version: '0.1.0',
-    protocol_version: '1.0.0',
+    protocol_version: '2.0.0',
     extension: { connected: true, id: ID, version: '0.1.0' },
     reason: null,
   };
@@ -215,7 +215,7 @@ describe('doctor', () => {
         health: {
           status: 'degraded',
           version: '0.1.0',
-          protocol_version: '1.0.0',
+          protocol_version: '2.0.0',
           extension: { connected: false, id: null, version: null },
           reason: 'the service worker has not said hello',
         },
@@ -228,7 +228,7 @@ describe('doctor', () => {
         health: {
           status: 'ok',
           version: '0.1.0',
-          protocol_version: '1.0.0',
+          protocol_version: '2.0.0',
           extension: { connected: true, id: 'abcdefabcdefabcdefabcdefabcdefab', version: '0.1.0' },
         },
       },

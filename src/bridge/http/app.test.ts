@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeMethod } from '@shared/protocol/bridge-link';
+import { observationForLink, type BridgeMethod } from '@shared/protocol/bridge-link';
 import { TabsightError, type ErrorCode } from '@shared/schema/errors';
 import { API_ROUTES, honoPath } from './api-routes';
 import { MAX_BODY_BYTES, createApp } from './app';
@@ -33,7 +33,7 @@ function createFakeLink() {
     'session.get': () => sampleSession(),
     'session.stop': () =>
       sampleSession({ status: 'closed', closed_at: '2026-11-28T12:01:00.000Z' }),
-    'page.observe': () => sampleObservation(),
+    'page.observe': () => observationForLink(sampleObservation()),
     'page.execute': (p) => sampleExecute((p as { action: never }).action),
     'page.scrape': () => ({
       markdown: '# Hi',
@@ -388,7 +388,7 @@ describe('GET /health', () => {
     expect(anonymous).toEqual({
       status: 'degraded',
       version: '0.1.0',
-      protocol_version: '1.0.0',
+      protocol_version: '2.0.0',
       extension: { connected: false, id: null, version: null },
     });
     const authorized = await json(await send('/health'));

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Action } from '@shared/schema/actions';
 import { SessionListQuery } from '@shared/schema/session';
+import { observationFromLink } from '@shared/protocol/bridge-link';
 import { SessionPath, isPublicRoute } from './api-routes';
 import { executeFor, observationFor, scrapeFor, sessionFor } from './compat/answer-shapes';
 import { createSdkEdge } from './compat/edge';
@@ -137,7 +138,9 @@ export function createApp(deps: AppDeps): Hono {
     const { request, profile } = await sdk.observe(c);
     checkUrl(request.url);
     const started_at = new Date().toISOString();
-    const observation = await link.call('page.observe', { session_id: id, request });
+    const observation = observationFromLink(
+      await link.call('page.observe', { session_id: id, request }),
+    );
     const timing = { started_at, ended_at: new Date().toISOString() };
     return c.json(observationFor(observation, profile, timing));
   });

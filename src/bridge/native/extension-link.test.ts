@@ -111,7 +111,7 @@ describe('createExtensionLink', () => {
   });
 
   it('refuses calls when the protocol major differs', async () => {
-    link.onFrame({ v: 1, event: 'hello', data: { ...sampleHello, protocol_version: '2.0.0' } });
+    link.onFrame({ v: 1, event: 'hello', data: { ...sampleHello, protocol_version: '1.0.0' } });
     await expect(link.call('ping', {})).rejects.toMatchObject({ code: 'protocol-mismatch' });
     expect(link.state().connected).toBe(false);
   });

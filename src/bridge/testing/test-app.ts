@@ -1,4 +1,4 @@
-import type { BridgeMethod } from '@shared/protocol/bridge-link';
+import { observationForLink, type BridgeMethod } from '@shared/protocol/bridge-link';
 import { TabsightError } from '@shared/schema/errors';
 import { createApp } from '../http/app';
 import type { ExtensionLink } from '../native/extension-link';
@@ -30,7 +30,7 @@ function answer(method: BridgeMethod, params: unknown): unknown {
     case 'session.stop':
       return sampleSession({ status: 'closed', closed_at: '2026-11-28T12:01:00.000Z' });
     case 'page.observe':
-      return sampleObservation();
+      return observationForLink(sampleObservation());
     case 'page.execute':
       return sampleExecute((params as { action: never }).action);
     case 'page.scrape':

@@ -67,7 +67,7 @@ export const sampleExecute = (action: ExecuteResponse['action']): ExecuteRespons
 export const sampleHello = {
   extension_id: 'edlikapfpmbmoebgacabcmkfeikhnkmi',
   version: '0.1.0',
-  protocol_version: '1.0.0',
+  protocol_version: '2.0.0',
 };
 
 /**

@@ -238,6 +238,9 @@ function perceiveOnce(
 
   const listed = new Map<number, FrameElement>();
   const listedIds = new Map<Element, string>();
+  // Only a child frame's elements carry their box: the worker needs it to tell whether they
+  // show in the top frame's viewport (FrameElement.rect).
+  const inChildFrame = view !== view.top;
   walked.found.forEach((item, index) => {
     const cls = classes[index]!;
     const name = names[index]!;
@@ -265,8 +268,10 @@ function perceiveOnce(
       name,
       description: describeShown(item.element, cls, name, value, name ? '' : label),
       in_viewport: item.inViewport,
-      rect: toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 }),
     };
+    if (inChildFrame) {
+      element.rect = toRect(item.placement?.box ?? { left: 0, top: 0, right: 0, bottom: 0 });
+    }
     // Set in place rather than spread from a scratch object per element.
     if (value !== undefined) {
       element.value = value;

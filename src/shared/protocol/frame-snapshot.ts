@@ -75,7 +75,9 @@ export const FrameElement = z.strictObject({
   name: z.string(),
   description: z.string().describe('role "name" (state), with no id'),
   in_viewport: z.boolean(),
-  rect: Rect.describe('Border box in the frame viewport, CSS px'),
+  rect: Rect.optional().describe(
+    "Border box in the frame viewport, CSS px; only in child frames, where the worker places the element in the top frame's viewport (a quarter of a big page's snapshot otherwise)",
+  ),
   value: z.union([z.string(), z.boolean()]).optional(),
   selector: FrameSelector.optional(),
 });

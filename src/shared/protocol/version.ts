@@ -1,5 +1,6 @@
 /** SemVer of the bridge⇄extension protocol; majors must match. */
-export const PROTOCOL_VERSION = '1.0.0';
+// 2: page.observe answers without the derived space.actions and space.markdown (bridge-link.ts).
+export const PROTOCOL_VERSION = '2.0.0';
 
 export type VersionCheck =
   { compatible: true } | { compatible: false; reason: 'major-mismatch' | 'malformed' };

@@ -62,6 +62,24 @@ test.describe('a page that stops answering', () => {
     await Promise.all([client.stop(hung.session_id), client.stop(healthy.session_id)]);
   });
 
+  test('a goto slower than the bridge waits is answered in time, saying so, not with a 504', async ({
+    site,
+  }) => {
+    const session = await client.start({ url: site.url('/basic.html') });
+    await client.observe(session.session_id, { data: false });
+    const started = Date.now();
+    // The page answers after 9 s; the bridge waits 4 s for the call, and says so in the
+    // request, so the worker's wait for the load ends first and the agent learns why.
+    const result = await client.execute(session.session_id, {
+      type: 'goto',
+      url: site.url('/basic.html?delay_ms=9000'),
+    });
+    expect(Date.now() - started).toBeLessThan(OBSERVE_TIMEOUT_MS);
+    expect(result.success).toBe(false);
+    expect(result.message).toMatch(/did not finish loading within \d+ ms/);
+    await client.stop(session.session_id);
+  });
+
   test('a tab closed during observe answers 409 at once, not a timeout', async ({ site }) => {
     const url = `${site.url('/resilience/hang.html')}?close`;
     const hung = await hungSession(url, 'hang');

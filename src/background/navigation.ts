@@ -50,14 +50,25 @@ export async function waitForComplete(
   await loaded;
 }
 
+/**
+ * How long a navigation may wait for its load within a call's deadline, keeping `reserveMs` for
+ * the work after it (collecting the page, settling).
+ */
+export const loadWaitWithin = (deadline: number, reserveMs: number, now = Date.now()): number =>
+  Math.min(NAVIGATION_TIMEOUT_MS, Math.max(deadline - now - reserveMs, 500));
+
 /** Every navigation an agent asks for passes here first: the URL policy refuses local pages. */
 export function assertAgentNavigable(url: string): void {
   assertNavigable(url, currentUrlPolicy());
 }
 
-export async function navigate(tabId: number, url: string): Promise<void> {
+export async function navigate(
+  tabId: number,
+  url: string,
+  timeoutMs = NAVIGATION_TIMEOUT_MS,
+): Promise<void> {
   assertAgentNavigable(url);
-  const loaded = waitForLoad(tabId);
+  const loaded = waitForLoad(tabId, timeoutMs);
   await browser.tabs.update(tabId, { url });
   await loaded;
 }

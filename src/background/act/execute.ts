@@ -10,6 +10,7 @@ import { watchEffect } from './effect';
 import { watchRequests } from './requests';
 import { settle, watchNavigation, type Settled } from './settle';
 import type { Effect } from '@shared/schema/effect';
+import { assertTimeToStart } from '../link/deadline';
 
 const LOG = '[tabsight:bg]';
 
@@ -30,8 +31,11 @@ export async function execute(
   sessions: SessionService,
   sessionId: string,
   action: Action,
+  deadline = Infinity,
 ): Promise<ExecuteResponse> {
   const startedAt = nowIso();
+  // Late is worse than never: an action run after the bridge gave up would happen unseen.
+  assertTimeToStart(deadline, `the ${action.type} action`);
   const touched = await sessions.touch(sessionId);
   // Counted before running, in one store update, so two concurrent calls cannot both slip in.
   const record = await sessions.save(sessionId, (r) =>
@@ -51,8 +55,8 @@ export async function execute(
   let exception: string | null = null;
   let effect: Effect | undefined;
   try {
-    outcome = await runAction(sessions, record, action);
-    const settled: Settled = await settle(watch, requests, outcome.settleFrame);
+    outcome = await runAction(sessions, record, action, deadline);
+    const settled: Settled = await settle(watch, requests, outcome.settleFrame, deadline);
     if (settled.note) {
       outcome = { ...outcome, message: `${outcome.message}; ${settled.note}` };
     }

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { isInteractionAction, type Action } from '@shared/schema/actions';
 import type { SessionRecord } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
-import { navigate } from '../navigation';
+import { loadWaitWithin, navigate } from '../navigation';
 import { assertScriptable } from '../observe/collect-tab';
 import { runElementAction } from './element-action';
 import { failed, succeeded, topFrame, type StepOutcome } from './outcome';
@@ -47,10 +47,14 @@ async function history(tabId: number, direction: 'back' | 'forward'): Promise<St
 }
 
 /** Runs one action in the session's current tab; the page settling afterwards is the caller's. */
+/** Kept of a call's deadline for the settle and the effect report after a page load. */
+const SETTLE_RESERVE_MS = 1_000;
+
 export async function runAction(
   sessions: SessionService,
   record: SessionRecord,
   action: Action,
+  deadline = Infinity,
 ): Promise<StepOutcome> {
   const tabId = record.active_tab_id;
   if (isInteractionAction(action)) {
@@ -59,7 +63,7 @@ export async function runAction(
   }
   switch (action.type) {
     case 'goto':
-      await navigate(tabId, action.url);
+      await navigate(tabId, action.url, loadWaitWithin(deadline, SETTLE_RESERVE_MS));
       return succeeded(`went to ${action.url}`);
     case 'goto_new_tab':
       return openTab(sessions, record, action.url);

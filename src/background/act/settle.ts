@@ -100,16 +100,16 @@ function quietDom(frame: FrameTarget, maxMs: number): Promise<QuietOutcome> {
 
 async function navigationSettled(
   watch: NavigationWatch,
+  deadline: number,
 ): Promise<Pick<Settled, 'reason' | 'note'>> {
-  const loaded = await Promise.race([
-    watch.whenFinished.then(() => 'loaded'),
-    sleep(NAVIGATION_SETTLE_CAP_MS),
-  ]);
+  // Within the call's deadline: the answer must reach the agent before the bridge gives up.
+  const capMs = Math.min(NAVIGATION_SETTLE_CAP_MS, Math.max(0, deadline - Date.now()));
+  const loaded = await Promise.race([watch.whenFinished.then(() => 'loaded'), sleep(capMs)]);
   return loaded === 'loaded'
     ? { reason: 'navigation-loaded', note: null }
     : {
         reason: 'navigation-slow',
-        note: `the new page was still loading after ${NAVIGATION_SETTLE_CAP_MS / 1000} s; observe again`,
+        note: `the new page was still loading after ${(capMs / 1000).toFixed(1)} s; observe again`,
       };
 }
 
@@ -122,6 +122,7 @@ export async function settle(
   watch: NavigationWatch,
   requests: RequestWatch,
   frame: FrameTarget | null,
+  deadline = Infinity,
 ): Promise<Settled> {
   const started = performance.now();
   const done = (reason: SettleReason, note: string | null = null): Settled => ({
@@ -134,7 +135,7 @@ export async function settle(
     if (!watch.started()) {
       return done('nothing-to-wait');
     }
-    const loaded = await navigationSettled(watch);
+    const loaded = await navigationSettled(watch, deadline);
     return done(loaded.reason, loaded.note);
   }
   const navigation = watch.whenStarted.then(() => 'navigation' as const);
@@ -143,7 +144,7 @@ export async function settle(
     const left = DOM_SETTLE_CAP_MS - (performance.now() - started);
     const first = await Promise.race([quietDom(frame, left), navigation]);
     if (first === 'navigation' || watch.started()) {
-      const loaded = await navigationSettled(watch);
+      const loaded = await navigationSettled(watch, deadline);
       return done(loaded.reason, loaded.note);
     }
     if (first === 'gone') {
@@ -152,7 +153,7 @@ export async function settle(
       if (late === 'timeout') {
         return done('frame-gone');
       }
-      const loaded = await navigationSettled(watch);
+      const loaded = await navigationSettled(watch, deadline);
       return done(loaded.reason, loaded.note);
     }
     if (first === 'busy') {

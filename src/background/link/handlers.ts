@@ -10,6 +10,7 @@ import { observe } from '../observe/observe';
 import { execute } from '../act/execute';
 import { scrapeTab } from '../act/scrape';
 import { shapeScrape } from '../act/scrape-shape';
+import type { CallContext } from './deadline';
 
 export const helloOf = () => ({
   extension_id: browser.runtime.id,
@@ -21,12 +22,12 @@ export const helloOf = () => ({
 export function createBridgeHandlers(
   sessions: SessionService,
   ready: Promise<void>,
-): Handlers<BridgeMethods> {
+): Handlers<BridgeMethods, CallContext> {
   const afterReady =
-    <P, R>(fn: (params: P) => Promise<R>) =>
-    async (params: P): Promise<R> => {
+    <P, R>(fn: (params: P, ctx: CallContext) => Promise<R>) =>
+    async (params: P, ctx: CallContext): Promise<R> => {
       await ready;
-      return fn(params);
+      return fn(params, ctx);
     };
   return {
     ping: () => helloOf(),
@@ -34,10 +35,12 @@ export function createBridgeHandlers(
     'session.list': afterReady(({ only_active }) => sessions.list(only_active)),
     'session.get': afterReady(({ session_id }) => sessions.get(session_id)),
     'session.stop': afterReady(({ session_id }) => sessions.stop(session_id)),
-    'page.observe': afterReady(async ({ session_id, request }) =>
-      observationForLink(await observe(sessions, session_id, request)),
+    'page.observe': afterReady(async ({ session_id, request }, { deadline }) =>
+      observationForLink(await observe(sessions, session_id, request, deadline)),
     ),
-    'page.execute': afterReady(({ session_id, action }) => execute(sessions, session_id, action)),
+    'page.execute': afterReady(({ session_id, action }, { deadline }) =>
+      execute(sessions, session_id, action, deadline),
+    ),
     'page.scrape': afterReady(async ({ session_id, request }) => {
       const record = await sessions.touch(session_id);
       const data = await scrapeTab(record.active_tab_id, {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeMethods } from '@shared/protocol/bridge-link';
 import type { Handlers } from '@shared/protocol/method';
+import type { CallContext } from './deadline';
 import { createNativeLink, type LinkStatus } from './native-link';
 
 type Listener = (message?: unknown) => void;
@@ -52,9 +53,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const start = (handlers: Partial<Handlers<BridgeMethods>> = {}) => {
+const start = (handlers: Partial<Handlers<BridgeMethods, CallContext>> = {}) => {
   const link = createNativeLink(
-    { ping: () => hello, ...handlers } as Handlers<BridgeMethods>,
+    { ping: () => hello, ...handlers } as Handlers<BridgeMethods, CallContext>,
     () => hello,
     (s) => statuses.push(s),
   );
@@ -89,9 +90,26 @@ describe('createNativeLink', () => {
       expect.objectContaining({
         action: expect.objectContaining({ file: { name: 'a', base64 } }) as unknown,
       }),
-      undefined,
+      { deadline: expect.any(Number) as unknown },
     );
     expect(port.sent[1]).toEqual({ id: 5, ok: true, result: { ok: 'big' } });
+  });
+
+  it("hands each handler the moment the bridge stops waiting, less the reply's margin", async () => {
+    const observe = vi.fn(() => Promise.resolve({}));
+    start({ 'page.observe': observe as never });
+    const before = Date.now();
+    ports[0]!.receive({
+      v: 1,
+      id: 6,
+      method: 'page.observe',
+      params: { session_id: 's', request: {} },
+      deadline_ms: 4_000,
+    });
+    await flush();
+    const [, ctx] = observe.mock.calls[0] as unknown as [unknown, CallContext];
+    expect(ctx.deadline).toBeGreaterThanOrEqual(before + 4_000 - 500);
+    expect(ctx.deadline).toBeLessThanOrEqual(Date.now() + 4_000 - 500);
   });
 
   it('reconnects with exponential backoff, reset once the host reports its status', () => {

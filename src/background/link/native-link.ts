@@ -9,6 +9,7 @@ import {
   type ExtensionHello,
 } from '@shared/protocol/bridge-link';
 import type { Handlers } from '@shared/protocol/method';
+import { contextOf, type CallContext } from './deadline';
 import { setUrlPolicy } from '../url-policy-state';
 import { createChunkAssembler, type ChunkAssembler } from './chunk-assembler';
 
@@ -30,7 +31,7 @@ export interface LinkStatus {
  * exponential backoff; the `tabsight.reconnect` alarm retries after a suspension.
  */
 export function createNativeLink(
-  handlers: Handlers<BridgeMethods>,
+  handlers: Handlers<BridgeMethods, CallContext>,
   hello: () => ExtensionHello,
   onStatus: (status: LinkStatus) => void,
 ) {
@@ -73,8 +74,8 @@ export function createNativeLink(
       return;
     }
     try {
-      const handler = handlers[method] as (p: unknown, ctx: void) => Promise<unknown>;
-      reply({ ok: true, result: await handler(params.data, undefined) });
+      const handler = handlers[method] as (p: unknown, ctx: CallContext) => Promise<unknown>;
+      reply({ ok: true, result: await handler(params.data, contextOf(frame.deadline_ms)) });
     } catch (err) {
       if (!(err instanceof TabsightError)) {
         console.error(LOG, method, err);

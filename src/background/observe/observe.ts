@@ -2,7 +2,7 @@ import { nowIso } from '@shared/schema/common';
 import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observation';
 import { randomHex, toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
-import { navigate } from '../navigation';
+import { loadWaitWithin, navigate } from '../navigation';
 import { retryOnceIfPageGone } from '../page-gone';
 import { captureSessionTab } from './capture-tab';
 import { fitToBudget } from './budget';
@@ -73,15 +73,19 @@ export async function observeTab(
   };
 }
 
+/** Kept of a call's deadline for collecting the page after `url` has loaded. */
+const COLLECT_RESERVE_MS = 2_000;
+
 /** One observation of the session's current tab; with `since`, only what changed (since.ts). */
 export async function observe(
   sessions: SessionService,
   sessionId: string,
   request: ObserveRequest,
+  deadline = Infinity,
 ): Promise<Observation> {
   let record = await sessions.touch(sessionId);
   if (request.url) {
-    await navigate(record.active_tab_id, request.url);
+    await navigate(record.active_tab_id, request.url, loadWaitWithin(deadline, COLLECT_RESERVE_MS));
     record = await sessions.record(sessionId);
   }
   const current = record;

@@ -46,7 +46,14 @@ describe('createExtensionLink', () => {
     const first = link.call('session.get', { session_id: 'a' });
     const second = link.call('session.get', { session_id: 'b' });
     const [req1, req2] = sent as [HostFrame & { id: number }, HostFrame & { id: number }];
-    expect(req1).toEqual({ v: 1, id: req1.id, method: 'session.get', params: { session_id: 'a' } });
+    // Each request says how long the bridge waits for it (the worker's waits end before).
+    expect(req1).toEqual({
+      v: 1,
+      id: req1.id,
+      method: 'session.get',
+      params: { session_id: 'a' },
+      deadline_ms: 15_000,
+    });
     link.onFrame({ id: req2.id, ok: true, result: sampleSession({ session_id: 'b' }) });
     link.onFrame({ id: req1.id, ok: true, result: sampleSession({ session_id: 'a' }) });
     expect((await first).session_id).toBe('a');

@@ -162,7 +162,7 @@ export function createExtensionLink(deps: ExtensionLinkDeps): ExtensionLink {
           timer,
         });
         try {
-          deps.write({ v: 1, id, method, params: checked.data });
+          deps.write({ v: 1, id, method, params: checked.data, deadline_ms: timeoutMs });
         } catch (err) {
           pending.delete(id);
           clearTimeout(timer);

@@ -90,6 +90,8 @@ export const BridgeRequestFrame = z.strictObject({
   id: z.number().int(),
   method: z.string(),
   params: z.unknown(),
+  /** How long the bridge waits for the answer, ms (src/background/link/deadline.ts). */
+  deadline_ms: z.number().int().positive().optional(),
 });
 export type BridgeRequestFrame = z.infer<typeof BridgeRequestFrame>;
 

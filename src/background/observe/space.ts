@@ -1,5 +1,7 @@
 import { BROWSER_ACTIONS } from '@shared/browser-actions';
 import { categorize } from '@shared/categorize';
+import { pageToolsSection } from '@shared/page-tools';
+import type { PageTool } from '@shared/schema/page-tools';
 import {
   INTERACTION_CATEGORY,
   type InteractionActionOut,
@@ -97,12 +99,18 @@ export function actionsMarkdown(actions: Space['actions']): string {
   return [...groups].map(([category, lines]) => `# ${category}\n${lines.join('\n')}`).join('\n\n');
 }
 
-export function buildSpace(page: MergedPage, request: ObserveRequest, viewport: Viewport): Space {
+export function buildSpace(
+  page: MergedPage,
+  request: ObserveRequest,
+  viewport: Viewport,
+  pageTools: readonly PageTool[] = [],
+): Space {
   const listed = rankElements(page.elements, request);
   const interaction = listed.map((e) => toAction(e, request));
   const actions = [...interaction, ...BROWSER_ACTIONS];
+  const tools = pageToolsSection(pageTools);
   return {
-    description: `${page.outline.trim()}\n${scrollHint(viewport)}`,
+    description: `${page.outline.trim()}\n${scrollHint(viewport)}${tools ? `\n\n${tools}` : ''}`,
     interaction_actions: interaction,
     category: categorize(page.signals, interaction.length),
     actions,

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -7,7 +10,7 @@ import { Observation } from '../src/shared/schema/observation';
 import { ExecuteResponse } from '../src/shared/schema/execute';
 import { PAGE_TOOLS_HEADING } from '../src/shared/page-tools';
 import { WEBMCP_FLAG } from '../src/shared/schema/page-tools';
-import { launchWithExtension, REPO_ROOT, type Launched } from './support/launch';
+import { freePort, launchWithExtension, REPO_ROOT, type Launched } from './support/launch';
 import {
   bridgeCall,
   serveHostileSite,
@@ -307,4 +310,66 @@ test.describe('page tools without the WebMCP flag', () => {
       'page tools need Chromium with WebMCP enabled (document.modelContext is missing): start it with --enable-features=WebMCP (npm start -- --page-tools)',
     );
   });
+});
+
+test('start --page-tools launches Chromium with WebMCP, and its bridge lists the page tools', async () => {
+  test.setTimeout(90_000);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tabsight-page-tools-'));
+  const configDir = path.join(scratch, 'config');
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'dist-bridge', 'cli.js'),
+      'start',
+      '--headless',
+      '--json',
+      '--page-tools',
+      '--port',
+      String(port),
+    ],
+    {
+      env: {
+        ...process.env,
+        TABSIGHT_CONFIG_DIR: configDir,
+        TABSIGHT_PROFILE_DIR: path.join(scratch, 'profile'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  try {
+    await expect.poll(() => stdout.includes('"url"'), { timeout: 60_000 }).toBe(true);
+    const ready = JSON.parse(stdout.trim().split('\n').at(-1)!) as { url: string; token: string };
+    const bridge = { bridgeUrl: ready.url, token: ready.token };
+    const { pid } = JSON.parse(readFileSync(path.join(configDir, 'bridge.json'), 'utf8')) as {
+      pid: number;
+    };
+    // The browser above the bridge (its native host) carries the flag.
+    const cmdlines: string[][] = [];
+    const parentOf = (p: number) =>
+      Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    for (let p = parentOf(pid); p > 1; p = parentOf(p)) {
+      cmdlines.push(readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0'));
+    }
+    expect(cmdlines.some((args) => args.includes(WEBMCP_FLAG))).toBe(true);
+
+    const start = await bridgeCall(bridge, 'POST', '/sessions/start', {
+      url: site.url('127.0.0.1', '/tools'),
+    });
+    expect(start.status).toBe(200);
+    const sid = start.body.session_id as string;
+    const observed = await bridgeCall(bridge, 'POST', `/sessions/${sid}/page/observe`, {});
+    expect(observed.status).toBe(200);
+    expect((observed.body.page_tools as { name: string }[]).map((t) => t.name)).toEqual([
+      'add_numbers',
+      'long_report',
+      'search_flights',
+    ]);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

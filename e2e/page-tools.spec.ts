@@ -27,6 +27,10 @@ const TOOLS_PAGE = `<!doctype html><html lang="en"><head><title>Flight desk</tit
   <label>To <input name="to" toolparamdescription="destination city"></label>
   <button type="submit">Search</button>
 </form>
+<form toolname="manual_form" tooldescription="A form the user must submit">
+  <label>Note <input name="note"></label>
+  <button type="submit">Send</button>
+</form>
 <p id="calls">no calls</p>
 <script>
 window.calls = [];
@@ -34,7 +38,7 @@ const note = (entry) => {
   window.calls.push(entry);
   document.getElementById('calls').textContent = window.calls.length + ' calls';
 };
-document.querySelector('form').addEventListener('submit', (e) => {
+document.querySelector('form[toolname=search_flights]').addEventListener('submit', (e) => {
   if (!e.agentInvoked) return;
   e.preventDefault();
   const form = new FormData(e.target);
@@ -54,6 +58,13 @@ if (mc) {
     execute: async (args) => {
       note({ tool: 'add_numbers', ...args });
       return { content: [{ type: 'text', text: String(args.a + args.b) }] };
+    },
+  });
+  mc.registerTool({
+    name: 'broken_tool',
+    description: 'Always throws',
+    execute: () => {
+      throw new Error('kaboom');
     },
   });
   mc.registerTool({
@@ -116,7 +127,13 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     expect(observed.status).toBe(200);
     const observation = Observation.parse(observed.body);
     const tools = observation.page_tools ?? [];
-    expect(tools.map((t) => t.name)).toEqual(['add_numbers', 'long_report', 'search_flights']);
+    expect(tools.map((t) => t.name)).toEqual([
+      'add_numbers',
+      'broken_tool',
+      'long_report',
+      'manual_form',
+      'search_flights',
+    ]);
     for (const tool of tools) {
       expect(tool).toMatchObject({ provided_by: 'page', untrusted: true });
       expect(tool.origin).toBe(new URL(url).origin);
@@ -192,6 +209,15 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     );
   });
 
+  test('a tool that throws answers success: false with the browser’s reason', async () => {
+    const answer = await execute(ext, sid, { type: 'page_tool', name: 'broken_tool' });
+    expect(answer.status).toBe(200);
+    const result = ExecuteResponse.parse(answer.body);
+    expect(result.success).toBe(false);
+    expect(result.message).toContain('page tool "broken_tool" failed in the page: UnknownError');
+    expect(result.page_tool).toBeUndefined();
+  });
+
   test('arguments that do not fit the schema are a 422 that says why, and cost no step', async () => {
     const before = await stepOf(ext, sid);
     const wrongType = await execute(ext, sid, {
@@ -230,8 +256,31 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     const answer = await execute(ext, sid, { type: 'page_tool', name: 'delete_account' });
     expect(answer.status).toBe(422);
     expect(answer.body.message).toBe(
-      'no page tool named "delete_account": the page has "add_numbers", "long_report", "search_flights"; observe again to see its page_tools',
+      'no page tool named "delete_account": the page has "add_numbers", "broken_tool", "long_report", "manual_form", "search_flights"; observe again to see its page_tools',
     );
+  });
+
+  test('a form tool without toolautosubmit waits for the user: the call times out saying so, and later calls still run', async () => {
+    test.setTimeout(60_000);
+    const answer = await execute(ext, sid, {
+      type: 'page_tool',
+      name: 'manual_form',
+      arguments: { note: 'hello' },
+    });
+    expect(answer.status).toBe(200);
+    const result = ExecuteResponse.parse(answer.body);
+    expect(result.success).toBe(false);
+    expect(result.message).toContain(
+      'did not answer within 20 s (a form tool without toolautosubmit fills the form and waits for the user to submit it)',
+    );
+    const page = await pageOf(ext, url);
+    expect(await page.inputValue('input[name=note]')).toBe('hello');
+    const next = await execute(ext, sid, {
+      type: 'page_tool',
+      name: 'add_numbers',
+      arguments: { a: 1, b: 1 },
+    });
+    expect(ExecuteResponse.parse(next.body).page_tool?.result).toBe('2');
   });
 
   test('an http: page gets no WebMCP: no tools listed, and execute says a secure page is needed', async () => {
@@ -364,7 +413,9 @@ test('start --page-tools launches Chromium with WebMCP, and its bridge lists the
     expect(observed.status).toBe(200);
     expect((observed.body.page_tools as { name: string }[]).map((t) => t.name)).toEqual([
       'add_numbers',
+      'broken_tool',
       'long_report',
+      'manual_form',
       'search_flights',
     ]);
   } finally {

@@ -31,6 +31,10 @@ const TOOLS_PAGE = `<!doctype html><html lang="en"><head><title>Flight desk</tit
   <label>Note <input name="note"></label>
   <button type="submit">Send</button>
 </form>
+<form toolname="subscribe" tooldescription="Subscribe to the newsletter" action="/thanks" toolautosubmit>
+  <label>Email <input name="email" type="email" required></label>
+  <button type="submit">Subscribe</button>
+</form>
 <p id="calls">no calls</p>
 <script>
 window.calls = [];
@@ -77,7 +81,10 @@ if (mc) {
 
 let site: HostileSite;
 test.beforeAll(async () => {
-  site = await serveHostileSite({ '/tools': TOOLS_PAGE });
+  site = await serveHostileSite({
+    '/tools': TOOLS_PAGE,
+    '/thanks': '<!doctype html><html lang="en"><title>Thanks</title><p>Subscribed.</p></html>',
+  });
 });
 test.afterAll(async () => site.close());
 
@@ -133,6 +140,7 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
       'long_report',
       'manual_form',
       'search_flights',
+      'subscribe',
     ]);
     for (const tool of tools) {
       expect(tool).toMatchObject({ provided_by: 'page', untrusted: true });
@@ -256,7 +264,7 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     const answer = await execute(ext, sid, { type: 'page_tool', name: 'delete_account' });
     expect(answer.status).toBe(422);
     expect(answer.body.message).toBe(
-      'no page tool named "delete_account": the page has "add_numbers", "broken_tool", "long_report", "manual_form", "search_flights"; observe again to see its page_tools',
+      'no page tool named "delete_account": the page has "add_numbers", "broken_tool", "long_report", "manual_form", "search_flights", "subscribe"; observe again to see its page_tools',
     );
   });
 
@@ -283,6 +291,24 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     expect(ExecuteResponse.parse(next.body).page_tool?.result).toBe('2');
   });
 
+  test('a form tool that submits to another page answers no text, and the effect says where it went', async () => {
+    const other = await startOn(ext, url);
+    const answer = await execute(ext, other, {
+      type: 'page_tool',
+      name: 'subscribe',
+      arguments: { email: 'ada@example.com' },
+    });
+    expect(answer.status).toBe(200);
+    const result = ExecuteResponse.parse(answer.body);
+    expect(result.success).toBe(true);
+    expect(result.page_tool?.result).toBeNull();
+    expect(result.message).toContain('it answered nothing');
+    expect(result.effect?.navigated?.to).toBe(
+      site.url('127.0.0.1', '/thanks?email=ada%40example.com'),
+    );
+    await bridgeCall(ext, 'DELETE', `/sessions/${other}/stop`);
+  });
+
   test('an http: page gets no WebMCP: no tools listed, and execute says a secure page is needed', async () => {
     const insecure = site.url('shop.test', '/tools');
     const other = await startOn(ext, insecure);
@@ -292,7 +318,7 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
     const answer = await execute(ext, other, { type: 'page_tool', name: 'add_numbers' });
     expect(answer.status).toBe(501);
     expect(answer.body.message).toContain('page tools need a secure page');
-    await bridgeCall(ext, 'DELETE', `/sessions/${other}`);
+    await bridgeCall(ext, 'DELETE', `/sessions/${other}/stop`);
   });
 
   test('MCP: tabsight_observe shows the page tools and tabsight_execute calls one', async () => {
@@ -417,6 +443,7 @@ test('start --page-tools launches Chromium with WebMCP, and its bridge lists the
       'long_report',
       'manual_form',
       'search_flights',
+      'subscribe',
     ]);
   } finally {
     child.kill('SIGTERM');

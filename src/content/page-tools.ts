@@ -105,14 +105,14 @@ export async function callPageTool(
       'invalid-request',
       unknownToolMessage(
         name,
-        tools.map((t) => oneLine(String(t.name), PAGE_TOOL_LIMITS.name_chars)),
+        tools
+          .slice(0, PAGE_TOOL_LIMITS.tools)
+          .map((t) => oneLine(String(t.name), PAGE_TOOL_LIMITS.name_chars)),
       ),
     );
   }
   // Checked against the whole schema, not the cut one an observation shows.
-  const schema =
-    typeof tool.inputSchema === 'object' ? (tool.inputSchema as Record<string, unknown>) : null;
-  const problems = checkArguments(schema, args);
+  const problems = checkArguments(tool.inputSchema, args);
   if (problems.length > 0) {
     throw new TabsightError(
       'invalid-request',

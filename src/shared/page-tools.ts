@@ -75,8 +75,8 @@ const typeOf = (value: unknown): string[] => {
  * properties, the JSON type and `enum` of each top-level property, and unknown properties when
  * the schema forbids them. Deeper constraints are the page's to check. Empty: no problem found.
  */
-export function checkArguments(schema: JsonObject | null, args: JsonObject): string[] {
-  if (!schema) {
+export function checkArguments(schema: unknown, args: JsonObject): string[] {
+  if (!isObject(schema)) {
     return [];
   }
   const problems: string[] = [];

@@ -68,6 +68,8 @@ test('start: secrets stay out of Chromium and the bridge, the sandbox stays for 
     }
     const isRoot = process.getuid?.() === 0;
     expect(cmdlineOf(chromium).includes('--no-sandbox')).toBe(isRoot);
+    // WebMCP (page tools) stays off unless `start --page-tools` asks for it.
+    expect(cmdlineOf(chromium).filter((a) => a.includes('WebMCP'))).toEqual([]);
     if (isRoot) {
       expect(stderr).toMatch(/running as root: Chromium needs --no-sandbox/);
     }

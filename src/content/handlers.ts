@@ -14,11 +14,14 @@ import { MARKS } from './dom/marks';
 import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
 import { readViewport } from './viewport';
+import { callPageTool, listPageTools } from './page-tools';
 
 /** One handler per content method; the service worker is the only caller. */
 export const contentHandlers: Handlers<ContentMethods> = {
-  'content.collect': (options) => {
+  'content.collect': async (options) => {
     const started = performance.now();
+    // Asked first, answered while perception runs; nothing when the browser has no WebMCP.
+    const toolsPending = listPageTools();
     const reveal = options.reveal_secrets ?? false;
     const perception = withSecrets(reveal, () =>
       perceive(document, { scope: options.scope, selectors: options.selectors }),
@@ -36,7 +39,7 @@ export const contentHandlers: Handlers<ContentMethods> = {
           }),
         )
       : null;
-    return {
+    const snapshot = {
       url: location.href,
       frame_token: ownFrameToken(),
       title: document.title,
@@ -55,6 +58,8 @@ export const contentHandlers: Handlers<ContentMethods> = {
         page: performance.now() - perceivedAt,
       },
     };
+    const pageTools = await toolsPending;
+    return pageTools ? { ...snapshot, page_tools: pageTools } : snapshot;
   },
   'content.act': ({ local_id, action, id }) => {
     // The top frame's recording started before the action; a child frame's starts here.
@@ -82,6 +87,8 @@ export const contentHandlers: Handlers<ContentMethods> = {
     return { tracking: true };
   },
   'content.effect_end': () => endEffect(),
+  'content.page_tool': ({ name, arguments: args, check_only }) =>
+    callPageTool(name, args, check_only),
   'content.highlight': ({ local_ids, scroll }) => {
     // Ids that no longer resolve (a re-render, a navigation) are skipped, not an error.
     const targets = local_ids.flatMap(({ local_id, label }): OverlayTarget[] => {

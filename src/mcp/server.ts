@@ -83,7 +83,7 @@ export function createTabsightMcpServer({ client, version }: McpServerDeps): Mcp
     'tabsight_execute',
     {
       title: 'Execute an action',
-      description: `Performs one action in the session's tab and says whether it worked. Element actions take an id from tabsight_observe: click {id}, fill {id, value, press_enter?}, check {id, value: true|false}, select_dropdown_option {id, value: option text}, upload_file {id, file_path}. Browser actions: ${browserActionList}. A failed action (e.g. "element B7 is gone; observe again") comes back as an error with what to do next. Observe again afterwards to see the result.`,
+      description: `Performs one action in the session's tab and says whether it worked. Element actions take an id from tabsight_observe: click {id}, fill {id, value, press_enter?}, check {id, value: true|false}, select_dropdown_option {id, value: option text}, upload_file {id, file_path}. Browser actions: ${browserActionList}. Page tools (the page's own functions, listed under "Page tools" by tabsight_observe when the page registers any through WebMCP): page_tool {name, arguments: {…}}; its answer is written by the page. A failed action (e.g. "element B7 is gone; observe again") comes back as an error with what to do next. Observe again afterwards to see the result.`,
       inputSchema: ExecuteInput,
       annotations: { destructiveHint: true, openWorldHint: true },
     },

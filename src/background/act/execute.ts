@@ -6,6 +6,7 @@ import { toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import type { StepOutcome } from './outcome';
 import { runAction } from './run-action';
+import { checkPageTool } from './page-actions';
 import { watchEffect } from './effect';
 import { watchRequests } from './requests';
 import { settle, watchNavigation, type Settled } from './settle';
@@ -37,6 +38,10 @@ export async function execute(
   // Late is worse than never: an action run after the bridge gave up would happen unseen.
   assertTimeToStart(deadline, `the ${action.type} action`);
   const touched = await sessions.touch(sessionId);
+  if (action.type === 'page_tool') {
+    // A call the page cannot take is the request's error (422, 501), and costs no step.
+    await checkPageTool(touched.active_tab_id, action.name, action.arguments);
+  }
   // Counted before running, in one store update, so two concurrent calls cannot both slip in.
   const record = await sessions.save(sessionId, (r) =>
     r.current_step >= r.max_steps ? r : { ...r, current_step: r.current_step + 1 },
@@ -86,5 +91,6 @@ export async function execute(
     ended_at: nowIso(),
     session: toWireSession(latest),
     ...(effect ? { effect } : {}),
+    ...(outcome.pageTool ? { page_tool: outcome.pageTool } : {}),
   };
 }

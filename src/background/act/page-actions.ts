@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import { parseKeyChord } from '@shared/key-chord';
+import { oneLine } from '@shared/page-tools';
+import { TabsightError } from '@shared/schema/errors';
 import { callFrame, type FrameTarget } from '../frame-messaging';
+import { assertScriptable } from '../observe/collect-tab';
 import { childFrameByToken } from '../observe/frame-by-token';
 import { failed, succeeded, topFrame, type StepOutcome } from './outcome';
 
@@ -99,4 +102,53 @@ export async function formFill(
     return failed(`${parts.join('; ')}; observe and fill those fields by id`);
   }
   return succeeded(parts.join('; '), topFrame(tabId));
+}
+
+/** Longer than the page's own limit on a tool call (20 s), so the page's timeout speaks first. */
+const PAGE_TOOL_REPLY_MS = 22_000;
+
+/**
+ * Refuses a page_tool call the page cannot take (no WebMCP, no such tool, arguments that do not
+ * fit its schema) as an error of the request, before the step is counted.
+ */
+export async function checkPageTool(
+  tabId: number,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<void> {
+  assertScriptable(await browser.tabs.get(tabId));
+  await callFrame(topFrame(tabId), 'content.page_tool', {
+    name,
+    arguments: args,
+    check_only: true,
+  });
+}
+
+/** page_tool: runs the page's handler in the top frame; its answer is the page's words. */
+export async function pageTool(
+  tabId: number,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<StepOutcome> {
+  const result = await callFrame(
+    topFrame(tabId),
+    'content.page_tool',
+    { name, arguments: args },
+    PAGE_TOOL_REPLY_MS,
+  );
+  if (!result) {
+    throw new TabsightError('internal', 'the page tool call came back without an answer');
+  }
+  // The whole answer is in `page_tool.result`; the message carries a short look at it.
+  const text =
+    result.result === null
+      ? 'it answered nothing'
+      : `its answer (in page_tool.result): ${oneLine(result.result, 200)}`;
+  return {
+    ...succeeded(
+      `page tool ${JSON.stringify(name)} of ${result.origin} ran (provided by the page, untrusted); ${text}`,
+      topFrame(tabId),
+    ),
+    pageTool: result,
+  };
 }

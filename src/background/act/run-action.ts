@@ -6,7 +6,7 @@ import { loadWaitWithin, navigate } from '../navigation';
 import { assertScriptable } from '../observe/collect-tab';
 import { runElementAction } from './element-action';
 import { failed, succeeded, topFrame, type StepOutcome } from './outcome';
-import { formFill, pressKey, scroll } from './page-actions';
+import { formFill, pageTool, pressKey, scroll } from './page-actions';
 import { scrapeTab } from './scrape';
 import { closeTab, openTab, switchTab } from './tab-actions';
 
@@ -104,5 +104,8 @@ export async function runAction(
       );
     case 'captcha_solve':
       return failed('captcha solving is not supported: solve it yourself or ask the user (help)');
+    case 'page_tool':
+      assertScriptable(await browser.tabs.get(tabId));
+      return pageTool(tabId, action.name, action.arguments);
   }
 }

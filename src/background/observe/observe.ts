@@ -46,6 +46,7 @@ export async function observeTab(
   const merged = mergeFrames(frames, idMap);
   await saveIdMap(tabId, idMap);
   const viewport = top.snapshot.viewport;
+  const pageTools = top.snapshot.page_tools ?? [];
   const [tabs, screenshot] = await Promise.all([
     extras.tabs(),
     request.screenshot && extras.screenshot ? extras.screenshot() : Promise.resolve(null),
@@ -59,7 +60,7 @@ export async function observeTab(
       timestamp: nowIso(),
     },
     screenshot,
-    space: buildSpace(merged, request, viewport),
+    space: buildSpace(merged, request, viewport, pageTools),
     data: request.data
       ? {
           markdown: merged.markdown ?? '',
@@ -70,6 +71,7 @@ export async function observeTab(
     ...(skipped.length + merged.skipped.length > 0
       ? { skipped_frames: [...skipped, ...merged.skipped] }
       : {}),
+    ...(pageTools.length > 0 ? { page_tools: pageTools } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { BROWSER_ACTIONS } from '@shared/browser-actions';
 import { categorize } from '@shared/categorize';
 import { actionsMarkdown } from '@shared/space-markdown';
+import { pageToolsSection } from '@shared/page-tools';
+import type { PageTool } from '@shared/schema/page-tools';
 import {
   INTERACTION_CATEGORY,
   type InteractionActionOut,
@@ -92,12 +94,18 @@ export function scrollHint(v: Viewport): string {
   return `[${above} px (${pages(above)} viewports) above the viewport, ${below} px (${pages(below)} viewports) below]`;
 }
 
-export function buildSpace(page: MergedPage, request: ObserveRequest, viewport: Viewport): Space {
+export function buildSpace(
+  page: MergedPage,
+  request: ObserveRequest,
+  viewport: Viewport,
+  pageTools: readonly PageTool[] = [],
+): Space {
   const listed = rankElements(page.elements, request);
   const interaction = listed.map((e) => toAction(e, request));
   const actions = [...interaction, ...BROWSER_ACTIONS];
+  const tools = pageToolsSection(pageTools);
   return {
-    description: `${page.outline.trim()}\n${scrollHint(viewport)}`,
+    description: `${page.outline.trim()}\n${scrollHint(viewport)}${tools ? `\n\n${tools}` : ''}`,
     interaction_actions: interaction,
     category: categorize(page.signals, interaction.length),
     actions,

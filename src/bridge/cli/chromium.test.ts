@@ -58,6 +58,13 @@ describe('chromiumArgs', () => {
     expect(args.at(-1)).toBe('about:blank');
   });
 
+  it('turns on WebMCP only when asked (start --page-tools)', () => {
+    expect(chromiumArgs(base).some((a) => a.includes('WebMCP'))).toBe(false);
+    const args = chromiumArgs({ ...base, pageTools: true });
+    expect(args).toContain('--enable-features=WebMCP');
+    expect(args.at(-1)).toBe('about:blank');
+  });
+
   it('keeps the sandbox for a user that is not root, headless or not', () => {
     expect(chromiumArgs({ ...base, headless: true })).not.toContain('--no-sandbox');
     expect(chromiumArgs(base)).not.toContain('--no-sandbox');

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { Env } from '../config/config-dir';
+import { WEBMCP_FLAG } from '@shared/schema/page-tools';
 
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome'] as const;
 
@@ -65,6 +66,8 @@ export interface LaunchOptions {
   headless: boolean;
   isRoot: boolean;
   startUrl?: string;
+  /** `start --page-tools`: turn on WebMCP, so pages can offer agents their own tools. */
+  pageTools?: boolean;
 }
 
 /** Flags for a dedicated profile that loads only our unpacked extension. */
@@ -86,6 +89,11 @@ export function chromiumArgs(options: LaunchOptions): string[] {
   // headless or not, keeps the sandbox between web pages and the machine.
   if (options.isRoot) {
     args.push('--no-sandbox');
+  }
+  // Off by default: WebMCP is an experimental Chromium feature, and with it every page may
+  // register tools whose names, descriptions and answers an agent then reads (all untrusted).
+  if (options.pageTools) {
+    args.push(WEBMCP_FLAG);
   }
   args.push(options.startUrl ?? 'about:blank');
   return args;

@@ -8,10 +8,13 @@ import { DEFAULT_PORT } from '../native/run-host';
 const USAGE = `Usage: node dist-bridge/cli.js <command> [options]
 
 Commands:
-  start [--headless] [--json] [--port N] [--upload-dir <folder>] [--allow-file-urls]
+  start [--headless] [--json] [--port N] [--upload-dir <folder>] [--allow-file-urls] [--page-tools]
       Launch Chromium with the extension in a dedicated profile and print the bridge URL and token.
       --upload-dir lets upload_file's file_path read files from that folder only (off by default);
-      --allow-file-urls lets agents open and read file: pages (off by default).
+      --allow-file-urls lets agents open and read file: pages (off by default);
+      --page-tools starts Chromium with WebMCP (--enable-features=WebMCP), so observe lists the
+      tools a page registers and execute page_tool calls them (off by default: experimental, and
+      every page's tools are more page text an agent reads).
   register [--profile <user-data-dir>] [--browser chromium|chrome] [--port N]
       Register the native host for a profile, or for your default Chromium/Chrome.
   token [--rotate]
@@ -69,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
           port: { type: 'string' },
           'upload-dir': { type: 'string' },
           'allow-file-urls': { type: 'boolean' },
+          'page-tools': { type: 'boolean' },
         },
       });
       return runStart({
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
         port: portOf(values.port),
         uploadDir: values['upload-dir'],
         allowFileUrls: values['allow-file-urls'] ?? false,
+        pageTools: values['page-tools'] ?? false,
       });
     }
     case 'register': {

@@ -23,6 +23,8 @@ export interface StartArgs {
   uploadDir?: string;
   /** `--allow-file-urls`: agents may open and read file: pages. */
   allowFileUrls?: boolean;
+  /** `--page-tools`: Chromium with WebMCP, so observe lists page tools and execute calls them. */
+  pageTools?: boolean;
 }
 
 const CHROMIUM_EXIT_GRACE_MS = 5_000;
@@ -140,6 +142,7 @@ export async function runStart(args: StartArgs): Promise<number> {
       headless: args.headless,
       isRoot,
       startUrl: welcome.url,
+      pageTools: args.pageTools ?? false,
     }),
     {
       stdio: ['ignore', log, log],

@@ -46,9 +46,16 @@ const navigationUrlOf = (action: Action): string | undefined =>
 const lazy = <T>(value: T | (() => T)): (() => T) =>
   typeof value === 'function' ? (value as () => T) : () => value;
 
-/** `wait` actions may legitimately outlast the default call timeout. */
+/** Page tools may run up to 20 s in the page. */
+const PAGE_TOOL_EXTRA_MS = 15_000;
+
+/** `wait` actions and page tools may legitimately outlast the default call timeout. */
 const executeCallOptions = (action: Action): CallOptions =>
-  action.type === 'wait' ? { extraMs: action.time_ms } : {};
+  action.type === 'wait'
+    ? { extraMs: action.time_ms }
+    : action.type === 'page_tool'
+      ? { extraMs: PAGE_TOOL_EXTRA_MS }
+      : {};
 
 /** The bridge's HTTP API (docs/SPEC.md sections 1 and 2), without listening. */
 export function createApp(deps: AppDeps): Hono {

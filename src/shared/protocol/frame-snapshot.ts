@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImageData, StructuredData, Viewport } from '../schema/observation';
+import { PageTool } from '../schema/page-tools';
 
 /**
  * Markers that wrap element ids and child-frame slots inside text a content script produces
@@ -155,6 +156,12 @@ export const FrameSnapshot = z.strictObject({
     .describe("The nonce that signs this frame's id and frame marks (see marksOf)"),
   signals: PageSignals,
   page: FramePage.nullable(),
+  page_tools: z
+    .array(PageTool)
+    .optional()
+    .describe(
+      'The top frame only: the tools its document registered through WebMCP, when it has any',
+    ),
   timings_ms: z.record(z.string(), z.number()),
 });
 export type FrameSnapshot = z.infer<typeof FrameSnapshot>;

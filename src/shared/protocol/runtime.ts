@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Action } from '../schema/actions';
 import { EffectProperty } from '../schema/effect';
 import { ErrorInfo } from '../schema/errors';
+import { PageToolResult } from '../schema/page-tools';
 import { FrameSnapshot } from './frame-snapshot';
 import type { Registry } from './method';
 
@@ -120,6 +121,19 @@ export const ContentMethods = {
   'content.effect_end': {
     params: z.strictObject({}),
     result: FrameEffect.nullable(),
+  },
+  /**
+   * Calls a tool the top frame's document registered through WebMCP (refused as invalid-request
+   * when there is none by that name or the arguments do not fit its schema, not-supported when
+   * the browser has no WebMCP); with `check_only`, only checks and answers null.
+   */
+  'content.page_tool': {
+    params: z.strictObject({
+      name: z.string(),
+      arguments: z.record(z.string(), z.unknown()),
+      check_only: z.boolean().default(false),
+    }),
+    result: PageToolResult.nullable(),
   },
   'content.highlight': {
     params: z.strictObject({

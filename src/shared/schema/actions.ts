@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAGE_TOOL_LIMITS } from './page-tools';
 
 /** An element id (docs/SPEC.md section 4) as a regular-expression source, unanchored. */
 export const ELEMENT_ID_SOURCE = '[LBIFOM][1-9]\\d*';
@@ -88,6 +89,21 @@ export const CompletionAction = browser('completion', {
 export const CaptchaSolveAction = browser('captcha_solve', {
   captcha_type: z.string().nullable().optional(),
 });
+/** Ours: calls a tool the page registered (top-level `page_tools` of an observation). */
+export const PageToolAction = browser('page_tool', {
+  name: z
+    .string()
+    .min(1, "page_tool needs the name of a tool from the observation's page_tools")
+    .max(PAGE_TOOL_LIMITS.name_chars),
+  arguments: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .refine(
+      (args) => JSON.stringify(args).length <= PAGE_TOOL_LIMITS.argument_chars,
+      `page_tool arguments are at most ${PAGE_TOOL_LIMITS.argument_chars} characters of JSON: send less`,
+    )
+    .describe("The arguments object, as the tool's input_schema describes it"),
+});
 
 export const InteractionAction = z.discriminatedUnion('type', [
   ClickAction,
@@ -117,6 +133,7 @@ export const BrowserAction = z.discriminatedUnion('type', [
   HelpAction,
   CompletionAction,
   CaptchaSolveAction,
+  PageToolAction,
 ]);
 export type BrowserAction = z.infer<typeof BrowserAction>;
 

@@ -3,6 +3,7 @@ import { Action, ElementId } from './actions';
 import { IsoDateTime } from './common';
 import { Effect } from './effect';
 import { PageData } from './observation';
+import { PageToolResult } from './page-tools';
 import { Session } from './session';
 
 export const ExecuteResponse = z.strictObject({
@@ -16,6 +17,8 @@ export const ExecuteResponse = z.strictObject({
   session: Session,
   /** Ours, additive: what the action visibly changed; absent from older extensions. */
   effect: Effect.optional(),
+  /** Ours, additive: a page_tool action's answer, written by the page. */
+  page_tool: PageToolResult.optional(),
 });
 export type ExecuteResponse = z.infer<typeof ExecuteResponse>;
 

@@ -5,6 +5,7 @@ export * from './effect';
 export * from './errors';
 export * from './execute';
 export * from './observation';
+export * from './page-tools';
 export * from './scrape';
 export * from './session';
 export * from './health';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Delta, OBSERVATION_ID_PATTERN } from './delta';
 import { IsoDateTime } from './common';
+import { PageTool } from './page-tools';
 import { Session } from './session';
 
 export const Viewport = z.strictObject({
@@ -176,6 +177,12 @@ export const Observation = z.strictObject({
   budget: ObserveBudget.optional().describe(
     'Ours: present when max_tokens cut the answer: what was left out',
   ),
+  page_tools: z
+    .array(PageTool)
+    .optional()
+    .describe(
+      'Ours: tools the page registered through WebMCP (untrusted, written by the page); absent when it has none or the browser lacks WebMCP',
+    ),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -13,6 +13,7 @@ import { greetUnnamedFrames, ownFrameToken } from './dom/frame-tokens';
 import { MARKS } from './dom/marks';
 import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
+import { listenerTargets } from './perceive/listeners';
 import { readViewport } from './viewport';
 
 /** One handler per content method; the service worker is the only caller. */
@@ -20,8 +21,9 @@ export const contentHandlers: Handlers<ContentMethods> = {
   'content.collect': (options) => {
     const started = performance.now();
     const reveal = options.reveal_secrets ?? false;
+    const listeners = options.listeners ? listenerTargets(document, options.listeners) : undefined;
     const perception = withSecrets(reveal, () =>
-      perceive(document, { scope: options.scope, selectors: options.selectors }),
+      perceive(document, { scope: options.scope, selectors: options.selectors, listeners }),
     );
     const perceivedAt = performance.now();
     greetUnnamedFrames(perception.frameElements);

@@ -9,24 +9,11 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_PATH, REPO_ROOT } from '../e2e/support/launch';
 import { serveFolder } from '../e2e/support/static-server';
-import {
-  MAX_DELEGATIONS,
-  MAX_LISTENER_TARGETS,
-  MAX_PATH_DEPTH,
-} from '../src/shared/protocol/listeners';
-import { probeListeners, type ProbeResult } from '../src/background/observe/listener-probe';
+import type { ProbeResult } from '../src/background/observe/listener-probe';
 import { listPage } from './list-page';
-import { median, percentile, printTable } from './support';
+import { LISTENER_PROBE_CALL, median, percentile, printTable } from './support';
 
 const RUNS = 15;
-const LIMITS = {
-  maxTargets: MAX_LISTENER_TARGETS,
-  maxDelegations: MAX_DELEGATIONS,
-  maxDepth: MAX_PATH_DEPTH,
-};
-// tsx keeps function names through a `__name` helper the page lacks: give it a no-op one.
-const PROBE = `(() => { const __name = (f) => f; return (${probeListeners.toString()})(${JSON.stringify(LIMITS)}); })()`;
-
 function jqueryList(rows: number, delegated: boolean): string {
   const items = Array.from(
     { length: rows },
@@ -65,7 +52,7 @@ async function main(): Promise<void> {
     const times: number[] = [];
     let last: ProbeResult | undefined;
     for (let run = 0; run < RUNS; run++) {
-      last = (await page.evaluate(PROBE)) as ProbeResult;
+      last = await page.evaluate<ProbeResult>(LISTENER_PROBE_CALL);
       times.push(last.elapsed_ms);
     }
     rows.push({

@@ -3,7 +3,7 @@
 // list in the action space (their `name`).
 import type { Page, Worker } from '@playwright/test';
 import { CHROMIUM_NAME, markChromiumNames } from './chromium-names';
-import { askTopFrame, collectInPage } from './support';
+import { askTopFrame, collectInPage, probeInPage } from './support';
 
 export interface Agreement {
   all: number;
@@ -76,6 +76,8 @@ export async function measureAgreement(
     ids_in_markdown: false,
     selectors: true,
     only_main_content: true,
+    // As observe does: listeners only the page's world sees count (src/content/perceive/listeners.ts).
+    listeners: await probeInPage(page),
   });
   for (const element of snapshot.elements) {
     if (!element.selector || element.selector.in_shadow_root) {

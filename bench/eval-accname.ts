@@ -10,7 +10,14 @@ import { launchWithExtension } from '../e2e/support/launch';
 import { serveFolder } from '../e2e/support/static-server';
 import { REPO_ROOT } from '../e2e/support/launch';
 import { emptyAgreement, measureAgreement, type Agreement } from './chromium-agreement';
-import { askTopFrame, collectInPage, corpusOrSkip, loopbackOnly, printTable } from './support';
+import {
+  askTopFrame,
+  collectInPage,
+  probeInPage,
+  corpusOrSkip,
+  loopbackOnly,
+  printTable,
+} from './support';
 
 const EXPECTED = '[data-expectedlabel]';
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -78,6 +85,8 @@ async function main(): Promise<void> {
       ids_in_markdown: false,
       selectors: true,
       only_main_content: true,
+      // As observe does: listeners only the page's world sees count (src/content/perceive/listeners.ts).
+      listeners: await probeInPage(page),
     });
     for (const element of snapshot.elements) {
       if (!element.selector || element.selector.in_shadow_root) {

@@ -6,6 +6,13 @@ import type { FrameSnapshot } from '../src/shared/protocol/frame-snapshot';
 import type { CollectOptions } from '../src/shared/protocol/runtime';
 import { ENGINE_FILE, ENGINE_MISSING } from '../src/shared/protocol/engine';
 import { launchChromiumWithExtension, REPO_ROOT } from '../e2e/support/launch';
+import {
+  MAX_DELEGATIONS,
+  MAX_LISTENER_TARGETS,
+  MAX_PATH_DEPTH,
+  type ListenerHints,
+} from '../src/shared/protocol/listeners';
+import { probeListeners } from '../src/background/observe/listener-probe';
 
 /** Where the shared real-page corpus lives; benchmarks and evals skip without it. */
 export const CORPUS_DIR = path.resolve(
@@ -75,6 +82,19 @@ export const percentile = (xs: number[], p: number): number => {
 
 /** A rough token count (about four characters a token for English-like text and markup). */
 export const approxTokens = (text: string): number => Math.ceil(text.length / 4);
+
+/**
+ * The listener probe's call as the worker makes it (src/background/observe/probe-frame.ts), as
+ * source for page.evaluate, which runs in the page's main world too. tsx keeps function names
+ * through a `__name` helper the page lacks: the call gives it a no-op one.
+ */
+export const LISTENER_PROBE_CALL = `(() => { const __name = (f) => f; return (${probeListeners.toString()})(${JSON.stringify(
+  { maxTargets: MAX_LISTENER_TARGETS, maxDelegations: MAX_DELEGATIONS, maxDepth: MAX_PATH_DEPTH },
+)}); })()`;
+
+/** The listener probe's report of the page's top frame, for a collect as observe makes it. */
+export const probeInPage = (page: Page): Promise<ListenerHints> =>
+  page.evaluate<ListenerHints>(LISTENER_PROBE_CALL);
 
 /** Asks the content script of the page's top frame for its snapshot, through the worker. */
 export async function collectInPage(

@@ -13,6 +13,7 @@ import { greetUnnamedFrames, ownFrameToken } from './dom/frame-tokens';
 import { MARKS } from './dom/marks';
 import { withSecrets } from './dom/sensitive-fields';
 import { elementById, namesOf, perceive } from './perceive';
+import { listenerTargets } from './perceive/listeners';
 import { readViewport } from './viewport';
 import { callPageTool, listPageTools } from './page-tools';
 
@@ -23,8 +24,9 @@ export const contentHandlers: Handlers<ContentMethods> = {
     // Asked first, answered while perception runs; nothing when the browser has no WebMCP.
     const toolsPending = listPageTools();
     const reveal = options.reveal_secrets ?? false;
+    const listeners = options.listeners ? listenerTargets(document, options.listeners) : undefined;
     const perception = withSecrets(reveal, () =>
-      perceive(document, { scope: options.scope, selectors: options.selectors }),
+      perceive(document, { scope: options.scope, selectors: options.selectors, listeners }),
     );
     const perceivedAt = performance.now();
     greetUnnamedFrames(perception.frameElements);

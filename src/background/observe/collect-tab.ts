@@ -7,6 +7,7 @@ import { pageLoadFailedError } from '../load-errors';
 import { currentUrlPolicy } from '../url-policy-state';
 import type { SkippedFrame } from '@shared/schema/observation';
 import type { CollectedFrame } from './merge-frames';
+import { LISTENER_PROBE_TIMEOUT_MS, probeFrame } from './probe-frame';
 
 const RESTRICTED_URL =
   /^(chrome|chrome-extension|devtools|edge|about:(?!blank)|view-source:)|^https:\/\/chrome\.google\.com\/webstore|^https:\/\/chromewebstore\.google\.com/;
@@ -161,17 +162,18 @@ export async function collectTab(tabId: number, options: CollectOptions): Promis
       true,
     );
   }
-  const collectOne = async (frame: FrameInfo, timeoutMs?: number): Promise<CollectedFrame> => ({
-    frameId: frame.frameId,
-    parentFrameId: frame.parentFrameId,
-    documentId: frame.documentId ?? String(frame.frameId),
-    snapshot: await callFrame(
-      { tabId, frameId: frame.frameId, documentId: frame.documentId },
-      'content.collect',
-      options,
-      timeoutMs,
-    ),
-  });
+  const collectOne = async (frame: FrameInfo, timeoutMs?: number): Promise<CollectedFrame> => {
+    const target = { tabId, frameId: frame.frameId, documentId: frame.documentId };
+    // Listeners only the page's world can see, read right before the frame is perceived.
+    const probeMs = Math.min(LISTENER_PROBE_TIMEOUT_MS, (timeoutMs ?? Infinity) / 2);
+    const listeners = await probeFrame(target, probeMs);
+    return {
+      frameId: frame.frameId,
+      parentFrameId: frame.parentFrameId,
+      documentId: frame.documentId ?? String(frame.frameId),
+      snapshot: await callFrame(target, 'content.collect', { ...options, listeners }, timeoutMs),
+    };
+  };
   const topFrame = await untilContentReady(tabId, () => collectOne(top));
   const deadline = Date.now() + CHILD_FRAMES_BUDGET_MS;
   const skipped: SkippedFrame[] = [];

@@ -34,6 +34,8 @@ export interface PerceiveOptions {
   scope: 'viewport' | 'page';
   /** Add each element's selector object (docs/SPEC.md section 3). */
   selectors: boolean;
+  /** Elements the page-world probe found a pointer listener on (./listeners). */
+  listeners?: ReadonlySet<Element>;
 }
 
 /** A frame element's content box, before transforms: the size of its document's viewport. */
@@ -146,7 +148,12 @@ function differingVisibleText(element: Element, label: string): string | null {
 // is the same target twice: keep the inner, more specific one. One whose text is only its
 // listed children's (a pointer bar around "Reply" and "Forward") offers nothing of its own: a
 // click on it lands between them.
-function redundantWrappers(found: Found[], names: string[], layout: boolean): Set<number> {
+function redundantWrappers(
+  found: Found[],
+  names: string[],
+  layout: boolean,
+  listeners: ReadonlySet<Element> | undefined,
+): Set<number> {
   const children = new Map<number, number[]>();
   found.forEach((item, index) => {
     if (item.parent >= 0 && !item.occluded) {
@@ -167,7 +174,10 @@ function redundantWrappers(found: Found[], names: string[], layout: boolean): Se
     }
     if (!only) {
       const joined = kids.map((kid) => names[kid]).join(' ');
-      if (names[parent] === joined && !found[parent]!.element.hasAttribute('onclick')) {
+      const element = found[parent]!.element;
+      // A handler of its own makes the wrapper a target of its own (a row that opens a mail).
+      const handled = element.hasAttribute('onclick') || (listeners?.has(element) ?? false);
+      if (names[parent] === joined && !handled) {
         dropped.add(parent);
       }
       continue;
@@ -208,7 +218,11 @@ function perceiveOnce(
   const view = doc.defaultView ?? window;
   const layout = createLayoutCache(view);
   const signals = createSignalCollector();
-  const walked = walk(doc, layout, signals, { scope: options.scope, layout: hasLayout });
+  const walked = walk(doc, layout, signals, {
+    scope: options.scope,
+    layout: hasLayout,
+    listeners: options.listeners,
+  });
   const walkedAt = performance.now();
   const registry = registryOf(doc);
   registry.beginPass();
@@ -234,7 +248,7 @@ function perceiveOnce(
     name ? name : nameHint(walked.found[index]!.element, nameOptions),
   );
   const namedAt = performance.now();
-  const dropped = redundantWrappers(walked.found, labels, hasLayout);
+  const dropped = redundantWrappers(walked.found, labels, hasLayout, options.listeners);
 
   const listed = new Map<number, FrameElement>();
   const listedIds = new Map<Element, string>();

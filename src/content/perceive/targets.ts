@@ -20,6 +20,8 @@ function tabIndexAtLeastZero(element: Element): boolean {
  * native control (isNativeControl), `role` its explicit role (explicitRole),
  * `attributed` whether it has any attribute at all (Element.hasAttributes),
  * `pointer` its own `cursor: pointer`,
+ * `listener` whether the page-world probe found a pointer listener on it (./listeners: jQuery,
+ * d3, React, Vue, `onclick = fn`), which counts as an `onclick` attribute does,
  * `parentPointer` the parent's:
  * cursor is inherited, so only the element where it starts counts (the icon inside a link is
  * not a second target). `insideTarget` is the kind of the nearest listed ancestor target: inside
@@ -34,6 +36,7 @@ export function targetKind(
   ownPointer: boolean,
   parentPointer: boolean,
   insideTarget: TargetKind | null,
+  listener = false,
 ): TargetKind | null {
   if (NEVER_TARGETS.has(tag)) {
     // A label forwards its clicks to its control, which is listed itself (counted once).
@@ -43,7 +46,7 @@ export function targetKind(
     return 'native';
   }
   const pointer = ownPointer && !parentPointer;
-  const handler = attributed && element.hasAttribute('onclick');
+  const handler = listener || (attributed && element.hasAttribute('onclick'));
   if (role && WIDGET_ROLES.has(role)) {
     // A gridcell is only a target when it does something or takes focus (grids list every
     // cell otherwise).

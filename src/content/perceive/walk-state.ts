@@ -256,6 +256,8 @@ export interface WalkOptions {
   scope: 'viewport' | 'page';
   /** False under DOM emulators: no boxes, no hit testing, everything counts as in view. */
   layout: boolean;
+  /** Elements with a pointer listener only the page's world sees (./listeners), if any. */
+  listeners?: ReadonlySet<Element> | null;
 }
 
 /**
@@ -308,6 +310,8 @@ export interface WalkContext {
   outline: OutlineBuilder;
   /** Elements already listed (a control listed through its label is not listed again). */
   listed: Set<Element>;
+  /** WalkOptions.listeners, null when there are none (most pages: no lookup per element). */
+  listeners: ReadonlySet<Element> | null;
   facts: Facts;
   occlusion: OcclusionGate;
   backgroundOf: BackgroundOf;
@@ -337,6 +341,7 @@ export function createWalkContext(
     frames: [],
     outline: createOutline(),
     listed: new Set<Element>(),
+    listeners: options.listeners?.size ? options.listeners : null,
     facts: scratchFacts(),
     occlusion: createOcclusionGate(layout),
     backgroundOf: createBackgroundResolver(styleOf),

@@ -355,6 +355,7 @@ function listTarget(
         pointer,
         inh.pointer,
         insideKind(w, inh),
+        w.listeners !== null && w.listeners.has(element),
       );
   if (kind && !w.listed.has(element)) {
     // An element with display:contents has no box of its own to act on.

@@ -4,6 +4,7 @@ import { EffectProperty } from '../schema/effect';
 import { ErrorInfo } from '../schema/errors';
 import { PageToolResult } from '../schema/page-tools';
 import { FrameSnapshot } from './frame-snapshot';
+import { ListenerHints } from './listeners';
 import type { Registry } from './method';
 
 export const CollectOptions = z.strictObject({
@@ -14,6 +15,9 @@ export const CollectOptions = z.strictObject({
   only_main_content: z.boolean().default(true),
   selector: z.string().optional().describe('Scrape only under this CSS selector'),
   reveal_secrets: z.boolean().optional().describe('Show secret field values unmasked'),
+  listeners: ListenerHints.optional().describe(
+    "What the listener probe found in this frame's main world, just before (./listeners)",
+  ),
 });
 export type CollectOptions = z.infer<typeof CollectOptions>;
 

@@ -5,6 +5,7 @@
 // calls fail costs only its handler-only targets.
 import type { Page } from '@playwright/test';
 import { expect, shopUrl, test } from './sites';
+import { pageAt } from '../support/resilience-helpers';
 
 interface Traps {
   mutations: number;
@@ -27,7 +28,7 @@ test.describe('listener probe: what a page can see of it', () => {
   }) => {
     const url = shopUrl(sites, '/security/listener-traps.html');
     const { session_id } = await client.start({ url });
-    const page = ext.context.pages().find((p) => p.url().startsWith(sites.shop.origin))!;
+    const page = await pageAt(ext, url);
     await page.waitForLoadState('load');
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Loaded, with the content script's loader in place: nothing of the probe has run.

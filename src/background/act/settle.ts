@@ -9,6 +9,12 @@ import type { RequestWatch } from './requests';
 export const DOM_QUIET_MS = 30;
 /** …up to this window (what every action used to wait)… */
 export const DOM_QUIET_MAX_MS = 300;
+/**
+ * The quiet window once the action's requests have finished: the page still has to read the
+ * response and render it, which on a loaded machine can take longer than DOM_QUIET_MS after the
+ * browser saw the request end.
+ */
+export const AFTER_NETWORK_QUIET_MS = 120;
 /** …or after this long in any case (animations, tickers and live feeds never go quiet). */
 export const DOM_SETTLE_CAP_MS = 3_000;
 /** A navigation an action started must load within this, or we answer anyway (under the bridge's 15 s). */
@@ -86,9 +92,9 @@ export interface Settled {
 
 type QuietOutcome = 'quiet' | 'busy' | 'gone';
 
-function quietDom(frame: FrameTarget, maxMs: number): Promise<QuietOutcome> {
+function quietDom(frame: FrameTarget, maxMs: number, quietMs: number): Promise<QuietOutcome> {
   return callFrame(frame, 'content.settle', {
-    quiet_ms: DOM_QUIET_MS,
+    quiet_ms: quietMs,
     max_quiet_ms: DOM_QUIET_MAX_MS,
     max_ms: Math.max(0, Math.round(maxMs)),
   }).then(
@@ -142,7 +148,8 @@ export async function settle(
   let waitedForNetwork = false;
   for (;;) {
     const left = DOM_SETTLE_CAP_MS - (performance.now() - started);
-    const first = await Promise.race([quietDom(frame, left), navigation]);
+    const quietMs = waitedForNetwork ? AFTER_NETWORK_QUIET_MS : DOM_QUIET_MS;
+    const first = await Promise.race([quietDom(frame, left, quietMs), navigation]);
     if (first === 'navigation' || watch.started()) {
       const loaded = await navigationSettled(watch, deadline);
       return done(loaded.reason, loaded.note);

@@ -73,6 +73,9 @@ for (const { page: file, delegated } of PAGES) {
       for (const [id, logged] of clicks) {
         const result = await client.execute(session, { type: 'click', id });
         expect(result.success, result.message).toBe(true);
+        // The handler's only effect is the log's text: the report says so, not "nothing".
+        expect(result.effect?.summary).toMatch(/text changed in \d+ place/);
+        expect(result.effect?.changed).toBe(true);
         const after = await client.observe(session, { scope: 'page', max_nb_actions: 1000 });
         expect(after.space.description, `${id} → ${logged}`).toContain(`Log: ${logged}`);
       }

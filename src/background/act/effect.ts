@@ -78,6 +78,7 @@ export async function watchEffect(record: SessionRecord) {
         focus_moved: parts.find((p) => p.effect.focus_moved)?.effect.focus_moved ?? null,
         new_tabs: newTabs,
         omitted: parts.reduce((n, p) => n + p.effect.omitted, 0),
+        text_changes: parts.reduce((n, p) => n + p.effect.text_changes, 0),
         settle: {
           reason: settled.reason,
           waited_ms: settled.waited_ms,
@@ -181,6 +182,11 @@ export function summaryOf(effect: Omit<Effect, 'summary' | 'changed'>): string |
   }
   if (effect.focus_moved) {
     parts.push(`focus moved to ${effect.focus_moved.to ?? 'the page'}`);
+  }
+  // Text alone (a board cell's mark, a status line) is a visible change too; observe reads it.
+  const texts = effect.text_changes ?? 0;
+  if (parts.length === 0 && texts > 0) {
+    parts.push(`text changed in ${texts} place${texts === 1 ? '' : 's'} (observe to read it)`);
   }
   return parts.length > 0 ? parts.join('; ') : null;
 }

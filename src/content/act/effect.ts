@@ -9,6 +9,8 @@ import { isDialog, isShown, shownValue, stateOf, trackedIn, type StateOf } from 
 const SNAPSHOT_LIMIT = 4_000;
 /** Each list in the report holds at most this many elements; the rest is counted. */
 const LIST_LIMIT = 20;
+/** Text changes are counted up to this many places. */
+const TEXT_CHANGES_LIMIT = 200;
 /** A tracker nobody collects stops watching after this long. */
 const TRACKER_LIFETIME_MS = 60_000;
 
@@ -20,6 +22,8 @@ interface Tracker {
   /** Tracked elements shown before the action, with their state; null past the limit. */
   shown: Map<Element, StateOf> | null;
   touched: Set<Node>;
+  /** Elements whose text a mutation added, removed or edited. */
+  texts: Set<Element>;
   observer: MutationObserver;
   expiry: ReturnType<typeof setTimeout>;
 }
@@ -52,24 +56,66 @@ function stop(): void {
   }
 }
 
+const hasText = (node: Node) => (node.textContent ?? '').trim() !== '';
+
+/** Files what a batch of mutations touched, and where they changed text. */
+function note(records: MutationRecord[], touched: Set<Node>, texts: Set<Element>): void {
+  for (const record of records) {
+    touched.add(record.target);
+    record.addedNodes.forEach((node) => touched.add(node));
+    const parent = record.target instanceof Element ? record.target : record.target.parentElement;
+    if (!parent) {
+      continue;
+    }
+    if (record.type === 'characterData') {
+      texts.add(parent);
+    } else if (record.type === 'childList') {
+      for (const node of record.addedNodes) {
+        if (hasText(node)) {
+          texts.add(node instanceof Element ? node : parent);
+        }
+      }
+      if ([...record.removedNodes].some(hasText)) {
+        texts.add(parent);
+      }
+    }
+  }
+}
+
+/** How many shown elements have text the action changed (counted up to a bound). */
+function textChanges(texts: Set<Element>): number {
+  let count = 0;
+  for (const element of texts) {
+    if (count >= TEXT_CHANGES_LIMIT) {
+      break;
+    }
+    if (element.isConnected && isShown(element)) {
+      count++;
+    }
+  }
+  return count;
+}
+
 /** Starts recording what the next action changes in this frame (replacing an earlier recording). */
 export function beginEffect(): void {
   stop();
   const all = trackedIn(document, SNAPSHOT_LIMIT + 1);
   const touched = new Set<Node>();
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      touched.add(record.target);
-      record.addedNodes.forEach((node) => touched.add(node));
-    }
+  const texts = new Set<Element>();
+  const observer = new MutationObserver((records) => note(records, touched, texts));
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
   });
-  observer.observe(document, { subtree: true, childList: true, attributes: true });
   tracker = {
     url: location.href,
     target: null,
     focus: deepFocus(),
     shown: all.length > SNAPSHOT_LIMIT ? null : snapshot(all),
     touched,
+    texts,
     observer,
     expiry: setTimeout(stop, TRACKER_LIFETIME_MS),
   };
@@ -111,10 +157,7 @@ export function endEffect(): FrameEffect | null {
   if (!current) {
     return null;
   }
-  current.observer.takeRecords().forEach((record) => {
-    current.touched.add(record.target);
-    record.addedNodes.forEach((node) => current.touched.add(node));
-  });
+  note(current.observer.takeRecords(), current.touched, current.texts);
   stop();
   const before = current.shown ?? new Map<Element, StateOf>();
   const after = shownAfter(current);
@@ -164,5 +207,6 @@ export function endEffect(): FrameEffect | null {
             to: focus ? nameOf(focus) : null,
           },
     omitted,
+    text_changes: textChanges(current.texts),
   };
 }

@@ -49,6 +49,8 @@ export const FrameEffect = z.strictObject({
     .strictObject({ from: z.string().nullable(), to: z.string().nullable() })
     .nullable(),
   omitted: z.number().int(),
+  /** Shown elements whose own text the action changed (added, removed or edited). */
+  text_changes: z.number().int().min(0),
 });
 export type FrameEffect = z.infer<typeof FrameEffect>;
 

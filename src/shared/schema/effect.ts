@@ -50,6 +50,11 @@ export const Effect = z.strictObject({
   new_tabs: z.array(z.strictObject({ tab_index: z.number().int(), url: z.string() })),
   /** Elements left out of the lists above (each list holds at most 20). */
   omitted: z.number().int(),
+  /**
+   * Ours, additive: shown places whose text changed, listed or not (a board cell's "X", a
+   * log line): an action whose only effect is text is not "nothing visible changed".
+   */
+  text_changes: z.number().int().min(0).optional(),
   /** Why the answer came when it did: `dom-quiet` (no request in flight), `network-idle`, … */
   settle: z.strictObject({
     reason: SettleReason,

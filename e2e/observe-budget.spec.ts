@@ -102,6 +102,14 @@ test.describe('observe max_tokens: a budget', () => {
     expect(JSON.stringify(withSince?.body)).toContain('cannot be asked with since');
     const withUrl = await refusal({ cursor, url: site.url('/loop/app.html') });
     expect(withUrl?.status).toBe(422);
+    // A cursor is its session's own: another session cannot read that capture with it.
+    const other = await client.start({ url: site.url('/loop/app.html') });
+    const foreign = await client.observe(other.session_id, { cursor }).then(
+      () => null,
+      (e: unknown) => e as BridgeHttpError,
+    );
+    expect(foreign?.status).toBe(422);
+    await client.stop(other.session_id);
     // The refusals used nothing up: the cursor still answers.
     expect((await client.observe(session_id, { cursor })).budget?.part).toBe(2);
     await client.stop(session_id);

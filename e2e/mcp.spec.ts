@@ -68,6 +68,23 @@ test.describe('the MCP server over the real bridge', () => {
       expect(textOf(whole)).toContain('# Bench page');
       expect(whole.structuredContent).not.toHaveProperty('delta');
 
+      // A cut answer tells how to get the rest of the same capture, and the cursor gives it.
+      const cut = await call('tabsight_observe', {
+        session_id: sessionId,
+        url: site.url('/loop/app.html'),
+        scope: 'page',
+        max_tokens: 100,
+      });
+      const cursor = /"cursor": "(c_[0-9a-f]{16})"/.exec(textOf(cut))?.[1];
+      expect(textOf(cut)).toContain(`call tabsight_observe with {"session_id": "${sessionId}"`);
+      expect(cursor).toBeDefined();
+      const rest = await call('tabsight_observe', { session_id: sessionId, cursor });
+      expect(textOf(rest)).toContain('[part 2 of the capture');
+      expect(rest.structuredContent).toMatchObject({
+        observation_id: (cut.structuredContent as { observation_id: string }).observation_id,
+        budget: { part: 2 },
+      });
+
       const shot = await call('tabsight_screenshot', { session_id: sessionId });
       expect(shot.content[0]).toMatchObject({ type: 'image', mimeType: 'image/jpeg' });
 

@@ -103,6 +103,12 @@ export function observationText(observation: Observation): string {
       nestPageHeadings(data.markdown),
     );
   }
+  if (observation.budget?.cursor) {
+    lines.push(
+      '',
+      `(Cut to max_tokens ${observation.budget.max_tokens}: for the rest of this same capture, call tabsight_observe with {"session_id": "${session.session_id}", "cursor": "${observation.budget.cursor}"}; ids stay valid.)`,
+    );
+  }
   return lines.join('\n');
 }
 

@@ -31,6 +31,7 @@ export const ObserveInput = z.strictObject({
     scope: true,
     ids_in_markdown: true,
     max_tokens: true,
+    cursor: true,
   }).shape,
   page_markdown: z
     .boolean()

@@ -1,11 +1,13 @@
 import { nowIso } from '@shared/schema/common';
+import { TabsightError } from '@shared/schema/errors';
 import type { Observation, ObserveRequest, TabInfo } from '@shared/schema/observation';
 import { randomHex, toWireSession } from '../sessions/session-record';
 import type { SessionService } from '../sessions/session-service';
 import { loadWaitWithin, navigate } from '../navigation';
 import { retryOnceIfPageGone } from '../page-gone';
 import { captureSessionTab } from './capture-tab';
-import { fitToBudget } from './budget';
+import { advance, cutPage, restOf } from './budget';
+import { findCursor, keepCapture, keepCursor } from './cursor-store';
 import { collectTab } from './collect-tab';
 import { mergeFrames } from './merge-frames';
 import { buildSpace } from './space';
@@ -78,13 +80,69 @@ export async function observeTab(
 /** Kept of a call's deadline for collecting the page after `url` has loaded. */
 const COLLECT_RESERVE_MS = 2_000;
 
-/** One observation of the session's current tab; with `since`, only what changed (since.ts). */
+const newCursor = () => `c_${randomHex(8)}`;
+
+/** The next part of a capture a budget cut (cursor-store.ts): the page is not read again. */
+async function observeCursor(
+  sessions: SessionService,
+  sessionId: string,
+  request: ObserveRequest,
+  cursor: string,
+): Promise<Observation> {
+  if (request.url || request.since) {
+    throw new TabsightError(
+      'invalid-request',
+      `cursor pages a capture already taken, so it cannot be asked with ${request.url ? 'url' : 'since'}`,
+      'send {"cursor": …} alone (max_tokens may change), or observe without cursor to read the page now',
+    );
+  }
+  const current = await sessions.touch(sessionId);
+  const position = findCursor(sessionId, cursor);
+  if (!position) {
+    throw new TabsightError(
+      'invalid-request',
+      `this session has no cursor ${cursor}: cursors name the rest of its last 3 cut captures and are kept in memory only (gone when the browser stops the extension's worker)`,
+      'observe again (with max_tokens) for a fresh capture and its cursor',
+    );
+  }
+  const { capture, start, part } = position;
+  const next = newCursor();
+  const page = cutPage(restOf(capture.answer, start), request.max_tokens ?? capture.maxTokens, {
+    cursor: next,
+    part,
+    alwaysBudget: true,
+    header:
+      `[part ${part} of the capture ${capture.observationId} taken at ${capture.takenAt}: ` +
+      "the page may have changed since; these ids are the capture's, observe again to see the page now]",
+  });
+  if (page.cut) {
+    keepCursor(sessionId, capture, next, advance(start, page.kept), part + 1);
+  }
+  // Part 1 carried the screenshot and the delta; later parts carry only the rest.
+  const answer: Omit<typeof page.answer, 'delta'> & { delta?: unknown } = { ...page.answer };
+  delete answer.delta;
+  return {
+    ...(answer as Omit<typeof page.answer, 'delta'>),
+    screenshot: null,
+    observation_id: capture.observationId,
+    progress: { current_step: current.current_step, max_steps: current.max_steps },
+    session: toWireSession(current),
+  };
+}
+
+/**
+ * One observation of the session's current tab; with `since`, only what changed (since.ts);
+ * with `cursor`, the next part of an earlier capture that `max_tokens` cut.
+ */
 export async function observe(
   sessions: SessionService,
   sessionId: string,
   request: ObserveRequest,
   deadline = Infinity,
 ): Promise<Observation> {
+  if (request.cursor) {
+    return observeCursor(sessions, sessionId, request, request.cursor);
+  }
   let record = await sessions.touch(sessionId);
   if (request.url) {
     await navigate(record.active_tab_id, request.url, loadWaitWithin(deadline, COLLECT_RESERVE_MS));
@@ -105,8 +163,27 @@ export async function observe(
     ? applySince(observed, await findObservation(sessionId, request.since), now, request.since)
     : observed;
   await keepObservation(sessionId, now);
+  let cut: typeof answer = answer;
+  if (request.max_tokens) {
+    const cursor = newCursor();
+    const page = cutPage(answer, request.max_tokens, { cursor });
+    if (page.cut) {
+      keepCapture(
+        sessionId,
+        {
+          observationId,
+          takenAt: answer.metadata.timestamp,
+          maxTokens: request.max_tokens,
+          answer: { ...answer, screenshot: null },
+        },
+        cursor,
+        page.kept,
+      );
+    }
+    cut = page.answer;
+  }
   return {
-    ...(request.max_tokens ? fitToBudget(answer, request.max_tokens) : answer),
+    ...cut,
     observation_id: observationId,
     progress: { current_step: current.current_step, max_steps: current.max_steps },
     session: toWireSession(current),

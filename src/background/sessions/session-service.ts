@@ -3,6 +3,7 @@ import { nowIso } from '@shared/schema/common';
 import { TabsightError } from '@shared/schema/errors';
 import type { TabInfo } from '@shared/schema/observation';
 import { IGNORED_SESSION_KEYS, type Session, type SessionStart } from '@shared/schema/session';
+import { forgetCursors } from '../observe/cursor-store';
 import { forgetObservations } from '../observe/observation-store';
 import { closeRecord, newSessionId, toWireSession, type SessionRecord } from './session-record';
 import type { SessionStore } from './session-store';
@@ -97,6 +98,7 @@ export function createSessionService(store: SessionStore) {
   async function release(record: SessionRecord): Promise<void> {
     await browser.alarms.clear(ALARM_PREFIX + record.session_id);
     await forgetObservations(record.session_id);
+    forgetCursors(record.session_id);
     const toClose =
       record.attach === 'new_window'
         ? null

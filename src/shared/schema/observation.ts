@@ -149,11 +149,25 @@ export const SkippedFrame = z.strictObject({
 });
 export type SkippedFrame = z.infer<typeof SkippedFrame>;
 
+/** Names the rest of a capture that `max_tokens` cut (ours): `c_` and 16 hex digits. */
+export const CURSOR_PATTERN = /^c_[0-9a-f]{16}$/;
+
 export const ObserveBudget = z.strictObject({
   max_tokens: z.number().int(),
   elements_left_out: z.number().int(),
   outline_lines_left_out: z.number().int(),
   content_lines_left_out: z.number().int(),
+  cursor: z
+    .string()
+    .regex(CURSOR_PATTERN)
+    .optional()
+    .describe('Ours: present while something is left out; observe {cursor} answers the next part'),
+  part: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Ours: which part of the capture this answer is (1 is the first observe answer)'),
 });
 export type ObserveBudget = z.infer<typeof ObserveBudget>;
 
@@ -216,6 +230,13 @@ export const ObserveRequest = z.strictObject({
     .regex(OBSERVATION_ID_PATTERN, 'since takes the observation_id of an earlier observe answer')
     .optional()
     .describe('Ours: answer only what changed since this observation of the session'),
+  cursor: z
+    .string()
+    .regex(CURSOR_PATTERN, 'cursor takes budget.cursor of an earlier observe answer (c_…)')
+    .optional()
+    .describe(
+      'Ours: answer the next part of the capture an earlier max_tokens answer cut, without reading the page again; not with url or since',
+    ),
 });
 export type ObserveRequest = z.infer<typeof ObserveRequest>;
 export type ObserveRequestInput = z.input<typeof ObserveRequest>;

@@ -1,13 +1,7 @@
-import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { Observation } from '../src/shared/schema/observation';
 import { expect, test } from './support/fixtures';
-import { REPO_ROOT } from './support/launch';
-
-const textOf = (result: CallToolResult): string =>
-  result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join('\n');
+import { connectMcp, mcpTextOf } from './support/mcp-client';
 
 test.describe('the MCP server over the real bridge', () => {
   test('`cli.js mcp` on stdio starts a session, observes, acts and stops', async ({
@@ -15,19 +9,11 @@ test.describe('the MCP server over the real bridge', () => {
     site,
   }) => {
     // The MCP server finds the bridge from bridge.json and the token file in the config dir.
-    const { PATH = '', HOME = '' } = process.env;
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [path.join(REPO_ROOT, 'dist-bridge', 'cli.js'), 'mcp'],
-      env: { PATH, HOME, TABSIGHT_CONFIG_DIR: ext.configDir },
-      stderr: 'pipe',
-    });
-    const mcp = new Client({ name: 'e2e', version: '1.0.0' });
-    await mcp.connect(transport);
+    const mcp = await connectMcp(ext.configDir);
     try {
       const call = async (name: string, args: Record<string, unknown>) => {
         const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
-        expect(result.isError, textOf(result)).toBeFalsy();
+        expect(result.isError, mcpTextOf(result)).toBeFalsy();
         return result;
       };
       const { tools } = await mcp.listTools();
@@ -37,7 +23,7 @@ test.describe('the MCP server over the real bridge', () => {
       const sessionId = (started.structuredContent as { session_id: string }).session_id;
 
       const observed = await call('tabsight_observe', { session_id: sessionId });
-      const text = textOf(observed);
+      const text = mcpTextOf(observed);
       expect(text).toContain('# Bench page');
       expect(text).toMatch(/\* B\d+: click button "Press me"/);
       const observation = Observation.parse(observed.structuredContent);
@@ -50,22 +36,22 @@ test.describe('the MCP server over the real bridge', () => {
         session_id: sessionId,
         action: { type: 'click', id: button?.id },
       });
-      expect(textOf(executed)).toMatch(/^OK: click B\d+/);
+      expect(mcpTextOf(executed)).toMatch(/^OK: click B\d+/);
       // The effect report is in every execute answer: this button changes nothing visible.
-      expect(textOf(executed)).toContain('effect: nothing visible changed');
+      expect(mcpTextOf(executed)).toContain('effect: nothing visible changed');
       expect(executed.structuredContent).toMatchObject({ effect: { changed: false } });
 
       // Observing again answers only what changed since the previous observation: here nothing.
       const again = await call('tabsight_observe', { session_id: sessionId });
-      expect(textOf(again)).toContain(
+      expect(mcpTextOf(again)).toContain(
         '## Changes since the previous observation (unchanged since o_',
       );
-      expect(textOf(again)).not.toContain('## Page outline');
+      expect(mcpTextOf(again)).not.toContain('## Page outline');
       expect(again.structuredContent).toMatchObject({
         delta: { since: observation.observation_id, full: false, added: [], removed: [] },
       });
       const whole = await call('tabsight_observe', { session_id: sessionId, changes_only: false });
-      expect(textOf(whole)).toContain('# Bench page');
+      expect(mcpTextOf(whole)).toContain('# Bench page');
       expect(whole.structuredContent).not.toHaveProperty('delta');
 
       // A cut answer tells how to get the rest of the same capture, and the cursor gives it.
@@ -75,11 +61,11 @@ test.describe('the MCP server over the real bridge', () => {
         scope: 'page',
         max_tokens: 100,
       });
-      const cursor = /"cursor": "(c_[0-9a-f]{16})"/.exec(textOf(cut))?.[1];
-      expect(textOf(cut)).toContain(`call tabsight_observe with {"session_id": "${sessionId}"`);
+      const cursor = /"cursor": "(c_[0-9a-f]{16})"/.exec(mcpTextOf(cut))?.[1];
+      expect(mcpTextOf(cut)).toContain(`call tabsight_observe with {"session_id": "${sessionId}"`);
       expect(cursor).toBeDefined();
       const rest = await call('tabsight_observe', { session_id: sessionId, cursor });
-      expect(textOf(rest)).toContain('[part 2 of the capture');
+      expect(mcpTextOf(rest)).toContain('[part 2 of the capture');
       expect(rest.structuredContent).toMatchObject({
         observation_id: (cut.structuredContent as { observation_id: string }).observation_id,
         budget: { part: 2 },
@@ -93,7 +79,7 @@ test.describe('the MCP server over the real bridge', () => {
         arguments: { session_id: 'no-such-session' },
       })) as CallToolResult;
       expect(gone.isError).toBe(true);
-      expect(textOf(gone)).toContain('404');
+      expect(mcpTextOf(gone)).toContain('404');
 
       await call('tabsight_stop_session', { session_id: sessionId });
     } finally {

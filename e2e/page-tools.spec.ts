@@ -2,8 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { expect, test, type Page } from '@playwright/test';
 import { Observation } from '../src/shared/schema/observation';
@@ -17,6 +15,7 @@ import {
   TEST_HOSTS_FLAG,
   type HostileSite,
 } from './security/support/hostile-site';
+import { connectMcp, mcpTextOf } from './support/mcp-client';
 
 // Two tools registered by script, one declared by a form. WebMCP is offered only to secure
 // pages, so the page is served from 127.0.0.1; one description tries to pass for an id line.
@@ -322,24 +321,14 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
   });
 
   test('MCP: tabsight_observe shows the page tools and tabsight_execute calls one', async () => {
-    const { PATH = '', HOME = '' } = process.env;
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [path.join(REPO_ROOT, 'dist-bridge', 'cli.js'), 'mcp'],
-      env: { PATH, HOME, TABSIGHT_CONFIG_DIR: ext.configDir },
-      stderr: 'pipe',
-    });
-    const mcp = new Client({ name: 'e2e', version: '1.0.0' });
-    await mcp.connect(transport);
+    const mcp = await connectMcp(ext.configDir);
     try {
-      const textOf = (r: CallToolResult) =>
-        r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
       const observed = (await mcp.callTool({
         name: 'tabsight_observe',
         arguments: { session_id: sid },
       })) as CallToolResult;
       expect(observed.isError).toBeFalsy();
-      expect(textOf(observed)).toContain('* page_tool "add_numbers"');
+      expect(mcpTextOf(observed)).toContain('* page_tool "add_numbers"');
       const executed = (await mcp.callTool({
         name: 'tabsight_execute',
         arguments: {
@@ -347,12 +336,12 @@ test.describe('page tools with WebMCP on (--enable-features=WebMCP)', () => {
           action: { type: 'page_tool', name: 'add_numbers', arguments: { a: 40, b: 2 } },
         },
       })) as CallToolResult;
-      expect(executed.isError, textOf(executed)).toBeFalsy();
-      expect(textOf(executed)).toMatch(/^OK: page_tool: page tool "add_numbers"/);
-      expect(textOf(executed)).toContain(
+      expect(executed.isError, mcpTextOf(executed)).toBeFalsy();
+      expect(mcpTextOf(executed)).toMatch(/^OK: page_tool: page tool "add_numbers"/);
+      expect(mcpTextOf(executed)).toContain(
         `## Answer of page tool "add_numbers" (written by the page ${new URL(url).origin}, untrusted`,
       );
-      expect(textOf(executed)).toContain('\n42\n');
+      expect(mcpTextOf(executed)).toContain('\n42\n');
     } finally {
       await mcp.close();
     }

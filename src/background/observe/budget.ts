@@ -1,5 +1,5 @@
 import type { Observation, ObserveBudget } from '@shared/schema/observation';
-import { actionsMarkdown } from '@shared/space-markdown';
+import { spaceOf } from '@shared/space-parts';
 
 /**
  * `max_tokens`: an observation cut to what a model can afford to read. What counts is what a
@@ -48,16 +48,13 @@ const lineOf = (a: Observation['space']['interaction_actions'][number]) =>
 export function restOf<T extends Cuttable>(capture: T, start: PageStart): T {
   const { space, data } = capture;
   const interaction = space.interaction_actions.slice(start.elements);
-  const actions = [...interaction, ...space.browser_actions];
   return {
     ...capture,
-    space: {
+    space: spaceOf({
       ...space,
       description: linesOf(space.description).slice(start.outline).join('\n'),
       interaction_actions: interaction,
-      actions,
-      markdown: actionsMarkdown(actions),
-    },
+    }),
     data: data
       ? { ...data, markdown: linesOf(data.markdown).slice(start.content).join('\n') }
       : data,
@@ -177,17 +174,14 @@ export function cutPage<T extends Cuttable>(
     `${budget.outline_lines_left_out} of ${outlineLines.length} outline lines` +
     (data ? `, ${budget.content_lines_left_out} of ${contentLines.length} content lines` : '') +
     `; ids stay valid; ${rest}]`;
-  const actions = [...elements, ...space.browser_actions];
   return {
     answer: {
       ...observation,
-      space: {
+      space: spaceOf({
         ...space,
         description: withHeader(outline ? `${outline}\n${note}` : note),
         interaction_actions: elements,
-        actions,
-        markdown: actionsMarkdown(actions),
-      },
+      }),
       data: data ? { ...data, markdown: contentLines.slice(0, contentCount).join('\n') } : data,
       budget,
     },

@@ -1,6 +1,6 @@
 import type { Delta } from '@shared/schema/delta';
 import type { Observation, ObserveRequest } from '@shared/schema/observation';
-import { actionsMarkdown } from '@shared/space-markdown';
+import { spaceOf } from '@shared/space-parts';
 
 /**
  * Observe `since`: what an agent needs after its last look is what changed, not the whole page
@@ -150,16 +150,13 @@ export function applySince<T extends Pick<Observation, 'space' | 'data'>>(
     ? `since ${since}: ${parts.join(', ')}; ${unchanged} elements unchanged`
     : `unchanged since ${since}`;
   const interaction = observation.space.interaction_actions.filter((a) => keep.has(a.id));
-  const actions = [...interaction, ...observation.space.browser_actions];
   return {
     ...observation,
-    space: {
+    space: spaceOf({
       ...observation.space,
       description: summary,
       interaction_actions: interaction,
-      actions,
-      markdown: actionsMarkdown(actions),
-    },
+    }),
     data:
       observation.data && textKept
         ? { ...observation.data, markdown: appeared.join('\n') }

@@ -1,6 +1,6 @@
 import { BROWSER_ACTIONS } from '@shared/browser-actions';
 import { categorize } from '@shared/categorize';
-import { actionsMarkdown } from '@shared/space-markdown';
+import { spaceOf } from '@shared/space-parts';
 import { pageToolsSection } from '@shared/page-tools';
 import type { PageTool } from '@shared/schema/page-tools';
 import {
@@ -102,14 +102,11 @@ export function buildSpace(
 ): Space {
   const listed = rankElements(page.elements, request);
   const interaction = listed.map((e) => toAction(e, request));
-  const actions = [...interaction, ...BROWSER_ACTIONS];
   const tools = pageToolsSection(pageTools);
-  return {
+  return spaceOf({
     description: `${page.outline.trim()}\n${scrollHint(viewport)}${tools ? `\n\n${tools}` : ''}`,
     interaction_actions: interaction,
     category: categorize(page.signals, interaction.length),
-    actions,
     browser_actions: [...BROWSER_ACTIONS],
-    markdown: actionsMarkdown(actions),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_ACTIONS } from '../browser-actions';
 import { INTERACTION_CATEGORY, Observation } from '../schema/observation';
-import { actionsMarkdown } from '../space-markdown';
+import { actionsMarkdown } from '../space-parts';
 import { LinkObservation, observationForLink, observationFromLink } from './bridge-link';
 
 const interaction = [

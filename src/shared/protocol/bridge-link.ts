@@ -3,7 +3,7 @@ import { Action } from '../schema/actions';
 import { ErrorInfo } from '../schema/errors';
 import { ExecuteResponse } from '../schema/execute';
 import { Observation, ObserveRequest, Space } from '../schema/observation';
-import { actionsMarkdown } from '../space-markdown';
+import { spaceOf } from '../space-parts';
 import { ScrapeRequest, ScrapeResponse } from '../schema/scrape';
 import { Session, SessionStart } from '../schema/session';
 import type { Registry } from './method';
@@ -39,21 +39,10 @@ export function observationForLink(observation: Observation): LinkObservation {
 }
 
 /** The bridge's side: the observation whole again, its keys in the contract's order. */
-export function observationFromLink(linked: LinkObservation): Observation {
-  const { description, interaction_actions, category, browser_actions } = linked.space;
-  const actions = [...interaction_actions, ...browser_actions];
-  return {
-    ...linked,
-    space: {
-      description,
-      interaction_actions,
-      category,
-      actions,
-      browser_actions,
-      markdown: actionsMarkdown(actions),
-    },
-  };
-}
+export const observationFromLink = (linked: LinkObservation): Observation => ({
+  ...linked,
+  space: spaceOf(linked.space),
+});
 
 /** Methods the bridge calls on the extension's service worker. */
 export const BridgeMethods = {
